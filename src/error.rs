@@ -1,0 +1,294 @@
+//! The crate-wide error type.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::model::{DateError, Key, PartialDate};
+
+/// Everything that can go wrong in `diplograph`.
+///
+/// Errors about a dataset file carry a [`Location`]: the file, line and
+/// column, and the JSON path of the offending value. Errors from the typed API
+/// (no file involved) have no location but name the key at fault.
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::{DiplomaticGraph, Error};
+///
+/// let text = r#"{ "format": "diplograph/1",
+///   "positions": [ { "actor": "nobody", "stance": "peace", "polarity": "supports" } ] }"#;
+/// let err = DiplomaticGraph::from_json_str(text).unwrap_err();
+/// assert!(matches!(err, Error::UnknownKey { .. }));
+/// assert_eq!(err.to_string(), "unknown actor `nobody` at line 2, column 28 (positions[0].actor)");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("cannot access {}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The dataset is not well-formed JSON, has an unknown or missing field, or
+    /// a value of the wrong type or an unknown kind.
+    #[error("invalid dataset at {location}")]
+    Json {
+        /// Where.
+        location: Location,
+        /// What serde_json said.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The dataset declares a format this version cannot read.
+    #[error("unsupported dataset format `{found}` (this version reads `{}`){}", crate::FORMAT, at(.location))]
+    UnsupportedFormat {
+        /// The declared format.
+        found: String,
+        /// Where.
+        location: Option<Location>,
+    },
+    /// A date that is malformed or does not exist (2025-02-30).
+    #[error("{source}{}", at(.location))]
+    InvalidDate {
+        /// Why.
+        source: DateError,
+        /// Where.
+        location: Option<Location>,
+    },
+    /// A key that is empty, too long or has characters keys cannot have.
+    #[error("invalid {kind} key {key:?}: use 1 to {} ASCII letters, digits, `-`, `_`, `.` or `:`{}", crate::model::MAX_KEY_LEN, at(.location))]
+    InvalidKey {
+        /// What the key was for.
+        kind: ItemKind,
+        /// The key.
+        key: Key,
+        /// Where.
+        location: Option<Location>,
+    },
+    /// Two items of one kind share a key.
+    #[error("duplicate {kind} key `{key}`{}", at(.location))]
+    DuplicateKey {
+        /// What kind of item.
+        kind: ItemKind,
+        /// The key.
+        key: Key,
+        /// Where the second one is.
+        location: Option<Location>,
+    },
+    /// A reference to a key that names no item of that kind.
+    #[error("unknown {kind} `{key}`{}", at(.location))]
+    UnknownKey {
+        /// What kind of item the key should name.
+        kind: ItemKind,
+        /// The key.
+        key: Key,
+        /// Where the reference is.
+        location: Option<Location>,
+    },
+    /// A required text (a name, a title, a label, a quote) is empty or blank.
+    #[error("empty {field} in {item}{}", at(.location))]
+    EmptyField {
+        /// Which field.
+        field: &'static str,
+        /// The item, by key or description.
+        item: String,
+        /// Where.
+        location: Option<Location>,
+    },
+    /// An interval ends before it starts.
+    #[error("{item} ends ({until}) before it starts ({from}){}", at(.location))]
+    EndsBeforeStart {
+        /// The item, by key or description.
+        item: String,
+        /// The start.
+        from: PartialDate,
+        /// The end.
+        until: PartialDate,
+        /// Where.
+        location: Option<Location>,
+    },
+    /// An actor is listed twice among a meeting's participants.
+    #[error("actor `{actor}` is listed twice in meeting `{meeting}`{}", at(.location))]
+    DuplicateParticipant {
+        /// The meeting.
+        meeting: Key,
+        /// The actor.
+        actor: Key,
+        /// Where the second listing is.
+        location: Option<Location>,
+    },
+    /// A stance would become broader than itself.
+    #[error("stance `{stance}` would be its own broader stance through `{broader}`{}", at(.location))]
+    BroaderCycle {
+        /// The stance.
+        stance: Key,
+        /// The broader stance that closes the cycle.
+        broader: Key,
+        /// Where.
+        location: Option<Location>,
+    },
+    /// A lookup by name matched nothing.
+    #[error("no {kind} matches {query:?}{}", did_you_mean(.suggestions))]
+    NotFound {
+        /// What kind of item was looked for.
+        kind: ItemKind,
+        /// The name given.
+        query: String,
+        /// Keys of close matches, best first.
+        suggestions: Vec<Key>,
+    },
+    /// A lookup by name matched more than one item.
+    #[error("{query:?} could be any of these {kind}s: {}", list(.candidates))]
+    Ambiguous {
+        /// What kind of item was looked for.
+        kind: ItemKind,
+        /// The name given.
+        query: String,
+        /// Keys of every match.
+        candidates: Vec<Key>,
+    },
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn at(location: &Option<Location>) -> String {
+    match location {
+        Some(location) => format!(" at {location}"),
+        None => String::new(),
+    }
+}
+
+fn list(keys: &[Key]) -> String {
+    keys.iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn did_you_mean(keys: &[Key]) -> String {
+    if keys.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", list(keys))
+    }
+}
+
+impl Error {
+    /// Where in a dataset file the error is, when it came from one.
+    ///
+    /// ```
+    /// let err = diplograph::DiplomaticGraph::from_json_str("{ \"format\": 1 }").unwrap_err();
+    /// let location = err.location().unwrap();
+    /// assert_eq!((location.line, location.column), (1, 13));
+    /// ```
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::Json { location, .. } => Some(location),
+            Error::UnsupportedFormat { location, .. }
+            | Error::InvalidDate { location, .. }
+            | Error::InvalidKey { location, .. }
+            | Error::DuplicateKey { location, .. }
+            | Error::UnknownKey { location, .. }
+            | Error::EmptyField { location, .. }
+            | Error::EndsBeforeStart { location, .. }
+            | Error::DuplicateParticipant { location, .. }
+            | Error::BroaderCycle { location, .. } => location.as_ref(),
+            Error::Io { .. } | Error::NotFound { .. } | Error::Ambiguous { .. } => None,
+        }
+    }
+
+    /// Sets the location of an error that can have one.
+    pub(crate) fn located(mut self, new: Location) -> Self {
+        match &mut self {
+            Error::Json { location, .. } => *location = new,
+            Error::UnsupportedFormat { location, .. }
+            | Error::InvalidDate { location, .. }
+            | Error::InvalidKey { location, .. }
+            | Error::DuplicateKey { location, .. }
+            | Error::UnknownKey { location, .. }
+            | Error::EmptyField { location, .. }
+            | Error::EndsBeforeStart { location, .. }
+            | Error::DuplicateParticipant { location, .. }
+            | Error::BroaderCycle { location, .. } => *location = Some(new),
+            Error::Io { .. } | Error::NotFound { .. } | Error::Ambiguous { .. } => {}
+        }
+        self
+    }
+}
+
+impl From<DateError> for Error {
+    fn from(source: DateError) -> Self {
+        Error::InvalidDate {
+            source,
+            location: None,
+        }
+    }
+}
+
+/// Where in a dataset file something is.
+///
+/// Lines and columns count from 1; columns count characters. `path` is the
+/// JSON path of the value, such as `positions[3].actor`.
+///
+/// # Examples
+///
+/// ```
+/// let err = diplograph::DiplomaticGraph::from_json_str("{\n  \"format\": \"diplograph/1\",\n  \"colour\": 1 }").unwrap_err();
+/// assert_eq!(err.location().unwrap().to_string(), "line 3, column 3 (colour)");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Location {
+    /// The file, when the dataset was read from one.
+    pub file: Option<PathBuf>,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1.
+    pub column: usize,
+    /// The JSON path of the value (empty for the whole document).
+    pub path: String,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.file {
+            Some(file) => write!(f, "{}:{}:{}", file.display(), self.line, self.column)?,
+            None => write!(f, "line {}, column {}", self.line, self.column)?,
+        }
+        if !self.path.is_empty() {
+            write!(f, " ({})", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+/// The kinds of item an error can be about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemKind {
+    /// An [`Actor`](crate::Actor).
+    Actor,
+    /// A [`Meeting`](crate::Meeting).
+    Meeting,
+    /// A [`Stance`](crate::Stance).
+    Stance,
+    /// A [`Source`](crate::Source).
+    Source,
+}
+
+impl fmt::Display for ItemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ItemKind::Actor => "actor",
+            ItemKind::Meeting => "meeting",
+            ItemKind::Stance => "stance",
+            ItemKind::Source => "source",
+        })
+    }
+}

@@ -1,0 +1,1318 @@
+//! The store: [`DiplomaticGraph`] owns the items, a private petgraph graph
+//! linking them, and the secondary indexes queries use.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use petgraph::Direction;
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+
+use crate::error::{Error, ItemKind, Result};
+use crate::model::{
+    Act, ActId, ActKind, Actor, ActorId, Evidence, Key, Link, Meeting, MeetingId, MeetingStatus,
+    Office, PartialDate, Position, PositionId, Source, SourceId, Stance, StanceId, Validity,
+};
+
+/// A typed, time-aware graph of diplomatic events.
+///
+/// Nodes are actors, meetings and stances; edges are participation,
+/// positions, acts and links. Items are added through `add_*` methods that
+/// check every reference, and read through accessors and the query methods
+/// (see [`crate::query`]). A graph can be saved to and loaded from the JSON
+/// [dataset format](crate::io).
+///
+/// Items are never removed, so ids stay valid for the graph's lifetime and
+/// match insertion order; saving and loading keeps them.
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::{Actor, ActorKind, DiplomaticGraph, Evidence, Polarity, Position, PositionQuery, Source, Stance};
+///
+/// let mut graph = DiplomaticGraph::new();
+/// graph.add_source(Source::new("report", "White House talks").published("2025-08".parse()?))?;
+/// graph.add_actor(Actor::new("zelenskyy", "Volodymyr Zelenskyy", ActorKind::Person).alias("Zelensky"))?;
+/// let concessions = graph.add_stance(Stance::new("territorial-concessions", "Territorial concessions"))?;
+/// graph.add_position(
+///     Position::new("zelenskyy", "territorial-concessions", diplograph::Polarity::Opposes)
+///         .evidence(Evidence::new("report", "Zelenskyy has publicly rejected the idea of giving up Crimea")),
+/// )?;
+///
+/// let opposed: Vec<&str> = graph
+///     .positions(PositionQuery::on(concessions).polarity(Polarity::Opposes))
+///     .map(|m| graph.actor_of(&m).name.as_str())
+///     .collect();
+/// assert_eq!(opposed, ["Volodymyr Zelenskyy"]);
+/// assert_eq!(graph.find_actor("zelensky")?, graph.actor_id("zelenskyy").unwrap());
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct DiplomaticGraph {
+    pub(crate) meta: Metadata,
+    pub(crate) graph: StableDiGraph<Node, Edge>,
+    pub(crate) sources: IndexMap<Key, Source>,
+    pub(crate) actors: IndexMap<Key, ActorEntry>,
+    pub(crate) meetings: IndexMap<Key, MeetingEntry>,
+    pub(crate) stances: IndexMap<Key, StanceEntry>,
+    pub(crate) positions: Vec<PositionEntry>,
+    pub(crate) acts: Vec<ActEntry>,
+    pub(crate) index: Indexes,
+}
+
+/// A dataset's title and description, kept so a save loses nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Metadata {
+    pub(crate) title: Option<String>,
+    pub(crate) description: Option<String>,
+}
+
+/// What a petgraph node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Node {
+    Actor(ActorId),
+    Meeting(MeetingId),
+    Stance(StanceId),
+}
+
+/// What a petgraph edge stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Edge {
+    /// Actor to meeting; the index of the participant in the meeting.
+    Participation(u32),
+    /// Actor to stance.
+    Position(PositionId),
+    /// Actor to actor.
+    Act(ActId),
+    /// Actor to actor; the index of the link in the actor's links.
+    Link(u32),
+    /// Actor to the state or organisation of one of its offices.
+    Office(u32),
+    /// Stance to its broader stance.
+    Broader,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ActorEntry {
+    pub(crate) actor: Actor,
+    pub(crate) node: NodeIndex,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct MeetingEntry {
+    pub(crate) meeting: Meeting,
+    pub(crate) node: NodeIndex,
+    /// The participants' ids, in the order of `meeting.participants`.
+    pub(crate) participants: Vec<ActorId>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct StanceEntry {
+    pub(crate) stance: Stance,
+    pub(crate) node: NodeIndex,
+    pub(crate) broader: Option<StanceId>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PositionEntry {
+    pub(crate) position: Position,
+    pub(crate) actor: ActorId,
+    pub(crate) stance: StanceId,
+    pub(crate) meeting: Option<MeetingId>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ActEntry {
+    pub(crate) act: Act,
+    pub(crate) actor: ActorId,
+    pub(crate) target: ActorId,
+    pub(crate) meeting: Option<MeetingId>,
+    pub(crate) stance: Option<StanceId>,
+    pub(crate) edge: EdgeIndex,
+}
+
+/// Secondary indexes, kept up to date by every `add_*`.
+///
+/// Which query uses which index is listed in ARCHITECTURE.md.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Indexes {
+    /// Per stance: its positions, in insertion order.
+    pub(crate) positions_by_stance: Vec<Vec<PositionId>>,
+    /// Per (actor, stance): the actor's positions on it, sorted by start.
+    pub(crate) timelines: HashMap<(ActorId, StanceId), Vec<PositionId>>,
+    /// Per actor: the stances it has positions on, in first-seen order.
+    pub(crate) stances_by_actor: Vec<Vec<StanceId>>,
+    /// Per actor: the meetings it takes part in, in date order.
+    pub(crate) meetings_by_actor: Vec<Vec<MeetingId>>,
+    /// Per status: the meetings with that status, in date order.
+    pub(crate) meetings_by_status: [Vec<MeetingId>; MeetingStatus::ALL.len()],
+    /// Every meeting, in date order.
+    pub(crate) meetings_by_date: Vec<MeetingId>,
+    /// Per actor: acts it did, in insertion order.
+    pub(crate) acts_by_actor: Vec<Vec<ActId>>,
+    /// Per actor: acts towards it, in insertion order.
+    pub(crate) acts_by_target: Vec<Vec<ActId>>,
+    /// Per (kind, target): acts of that kind towards that actor.
+    pub(crate) acts_by_kind_target: HashMap<(ActKind, ActorId), Vec<ActId>>,
+    /// Per kind: every act of that kind.
+    pub(crate) acts_by_kind: HashMap<ActKind, Vec<ActId>>,
+    /// Normalised keys, names and aliases to actors.
+    pub(crate) actor_names: HashMap<String, Vec<ActorId>>,
+    /// Normalised keys, labels and aliases to stances.
+    pub(crate) stance_names: HashMap<String, Vec<StanceId>>,
+    /// Normalised keys and titles to meetings.
+    pub(crate) meeting_names: HashMap<String, Vec<MeetingId>>,
+}
+
+/// An error found while checking an item, with the JSON path (relative to
+/// the item) of the field at fault, so the loader can point at it.
+#[derive(Debug)]
+pub(crate) struct Invalid {
+    pub(crate) error: Error,
+    pub(crate) field: String,
+}
+
+impl Invalid {
+    fn new(field: impl Into<String>, error: Error) -> Self {
+        Invalid {
+            error,
+            field: field.into(),
+        }
+    }
+
+    fn within(mut self, prefix: &str) -> Self {
+        self.field = if self.field.is_empty() {
+            prefix.to_owned()
+        } else if self.field.starts_with('[') {
+            format!("{prefix}{}", self.field)
+        } else {
+            format!("{prefix}.{}", self.field)
+        };
+        self
+    }
+}
+
+type Checked<T> = std::result::Result<T, Invalid>;
+
+fn unknown(kind: ItemKind, key: &Key, field: impl Into<String>) -> Invalid {
+    Invalid::new(
+        field,
+        Error::UnknownKey {
+            kind,
+            key: key.clone(),
+            location: None,
+        },
+    )
+}
+
+fn nonblank(text: &str, field: &'static str, item: impl FnOnce() -> String) -> Checked<()> {
+    if text.trim().is_empty() {
+        Err(Invalid::new(
+            field,
+            Error::EmptyField {
+                field,
+                item: item(),
+                location: None,
+            },
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn consistent(validity: Validity, item: impl FnOnce() -> String) -> Checked<()> {
+    match (validity.from, validity.until) {
+        (Some(from), Some(until)) if !validity.is_consistent() => Err(Invalid::new(
+            "until",
+            Error::EndsBeforeStart {
+                item: item(),
+                from,
+                until,
+                location: None,
+            },
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Lower-cases and collapses whitespace, for name lookups.
+pub(crate) fn normalise(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn to_u32(n: usize) -> u32 {
+    // A graph cannot hold more than u32::MAX items: petgraph's default index
+    // type is u32 and would fail first.
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Inserts `id` into `list`, kept sorted by `cmp`, after any equal items.
+fn insert_sorted<T: Copy>(list: &mut Vec<T>, id: T, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let at = list.partition_point(|probe| cmp(probe, &id) != Ordering::Greater);
+    list.insert(at, id);
+}
+
+/// Pushes `value` into the list at `index` of `lists`, growing `lists` if needed.
+fn push_at<T>(lists: &mut Vec<Vec<T>>, index: usize, value: T) {
+    if lists.len() <= index {
+        lists.resize_with(index + 1, Vec::new);
+    }
+    if let Some(list) = lists.get_mut(index) {
+        list.push(value);
+    }
+}
+
+impl DiplomaticGraph {
+    /// An empty graph.
+    ///
+    /// ```
+    /// let graph = diplograph::DiplomaticGraph::new();
+    /// assert!(graph.is_empty());
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The dataset title, if any.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.title().unwrap().contains("Washington"));
+    /// ```
+    pub fn title(&self) -> Option<&str> {
+        self.meta.title.as_deref()
+    }
+
+    /// Sets the dataset title.
+    ///
+    /// ```
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// graph.set_title("Gaza talks, 2025");
+    /// assert_eq!(graph.title(), Some("Gaza talks, 2025"));
+    /// ```
+    pub fn set_title(&mut self, title: impl Into<String>) {
+        self.meta.title = Some(title.into());
+    }
+
+    /// The dataset description, if any.
+    ///
+    /// ```
+    /// let graph = diplograph::DiplomaticGraph::new();
+    /// assert_eq!(graph.description(), None);
+    /// ```
+    pub fn description(&self) -> Option<&str> {
+        self.meta.description.as_deref()
+    }
+
+    /// Sets the dataset description.
+    ///
+    /// ```
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// graph.set_description("Curated from three reports.");
+    /// assert!(graph.description().is_some());
+    /// ```
+    pub fn set_description(&mut self, description: impl Into<String>) {
+        self.meta.description = Some(description.into());
+    }
+
+    /// Whether the graph has no items at all.
+    ///
+    /// ```
+    /// assert!(!diplograph::datasets::washington_2025().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+            && self.actors.is_empty()
+            && self.meetings.is_empty()
+            && self.stances.is_empty()
+            && self.positions.is_empty()
+            && self.acts.is_empty()
+    }
+
+    /// How many items of each kind the graph holds.
+    ///
+    /// ```
+    /// let counts = diplograph::datasets::washington_2025().counts();
+    /// assert!(counts.actors > 10 && counts.positions > 5);
+    /// ```
+    pub fn counts(&self) -> Counts {
+        Counts {
+            sources: self.sources.len(),
+            actors: self.actors.len(),
+            meetings: self.meetings.len(),
+            stances: self.stances.len(),
+            positions: self.positions.len(),
+            acts: self.acts.len(),
+            edges: self.graph.edge_count(),
+        }
+    }
+
+    // ----- adding items -------------------------------------------------
+
+    /// Adds a source that evidence can cite.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidKey`], [`Error::DuplicateKey`], or [`Error::EmptyField`]
+    /// for a blank title.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let id = graph.add_source(diplograph::Source::new("report", "A report"))?;
+    /// assert_eq!(graph.source(id).unwrap().title, "A report");
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_source(&mut self, source: Source) -> Result<SourceId> {
+        self.try_add_source(source).map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_add_source(&mut self, source: Source) -> Checked<SourceId> {
+        Self::check_key(&source.key, ItemKind::Source, self.sources.contains_key(&source.key))?;
+        nonblank(&source.title, "title", || format!("source `{}`", source.key))?;
+        let id = SourceId(to_u32(self.sources.len()));
+        self.sources.insert(source.key.clone(), source);
+        Ok(id)
+    }
+
+    /// Adds an actor, with its offices and links.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidKey`], [`Error::DuplicateKey`], [`Error::EmptyField`]
+    /// (blank name or alias), [`Error::UnknownKey`] for an office or link
+    /// naming an actor not yet in the graph or evidence citing an unknown
+    /// source, and [`Error::EndsBeforeStart`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, DiplomaticGraph, Error, Link, LinkKind};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// let merz = Actor::new("merz", "Friedrich Merz", ActorKind::Person)
+    ///     .link(Link::new(LinkKind::Represents, "germany"));
+    /// // Germany is not in the graph yet.
+    /// assert!(matches!(graph.add_actor(merz.clone()), Err(Error::UnknownKey { .. })));
+    /// graph.add_actor(Actor::new("germany", "Germany", ActorKind::State))?;
+    /// graph.add_actor(merz)?;
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_actor(&mut self, actor: Actor) -> Result<ActorId> {
+        self.try_add_actor(actor).map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_add_actor(&mut self, mut actor: Actor) -> Checked<ActorId> {
+        Self::check_key(&actor.key, ItemKind::Actor, self.actors.contains_key(&actor.key))?;
+        let key = actor.key.clone();
+        nonblank(&actor.name, "name", || format!("actor `{key}`"))?;
+        for (i, alias) in actor.aliases.iter().enumerate() {
+            nonblank(alias, "alias", || format!("actor `{key}`"))
+                .map_err(|e| Invalid::new(format!("aliases[{i}]"), e.error))?;
+        }
+        // Offices and links may name the actor itself, so check them as if it
+        // were already added.
+        for (i, office) in actor.offices.iter().enumerate() {
+            self.check_office(office, Some(&key))
+                .map_err(|e| e.within(&format!("offices[{i}]")))?;
+        }
+        for (i, link) in actor.links.iter().enumerate() {
+            self.check_link(link, Some(&key))
+                .map_err(|e| e.within(&format!("links[{i}]")))?;
+        }
+        let offices = std::mem::take(&mut actor.offices);
+        let links = std::mem::take(&mut actor.links);
+        let id = ActorId(to_u32(self.actors.len()));
+        let node = self.graph.add_node(Node::Actor(id));
+        for name in std::iter::once(actor.key.as_str())
+            .chain(std::iter::once(actor.name.as_str()))
+            .chain(actor.aliases.iter().map(String::as_str))
+        {
+            let ids = self.index.actor_names.entry(normalise(name)).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        self.actors.insert(key, ActorEntry { actor, node });
+        for office in offices {
+            self.attach_office(id, office);
+        }
+        for link in links {
+            self.attach_link(id, link);
+        }
+        Ok(id)
+    }
+
+    /// Adds an office to an actor already in the graph.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyField`] for a blank title, [`Error::UnknownKey`] when the
+    /// office's state or organisation or its evidence's source is unknown,
+    /// [`Error::EndsBeforeStart`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, DiplomaticGraph, Office};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// let rutte = graph.add_actor(Actor::new("rutte", "Mark Rutte", ActorKind::Person))?;
+    /// graph.add_actor(Actor::new("nato", "NATO", ActorKind::Organisation))?;
+    /// graph.add_office(rutte, Office::new("Secretary General of NATO").of("nato"))?;
+    /// assert_eq!(graph.actor(rutte).unwrap().offices.len(), 1);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_office(&mut self, actor: ActorId, office: Office) -> Result<()> {
+        self.try_add_office(actor, office).map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_add_office(&mut self, actor: ActorId, office: Office) -> Checked<()> {
+        self.check_office(&office, None)?;
+        self.attach_office(actor, office);
+        Ok(())
+    }
+
+    /// Adds a link from an actor already in the graph.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownKey`] when the target or an evidence source is
+    /// unknown, [`Error::EndsBeforeStart`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, DiplomaticGraph, Link, LinkKind};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// let macron = graph.add_actor(Actor::new("macron", "Emmanuel Macron", ActorKind::Person))?;
+    /// graph.add_actor(Actor::new("france", "France", ActorKind::State))?;
+    /// graph.add_link(macron, Link::new(LinkKind::Represents, "france"))?;
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_link(&mut self, actor: ActorId, link: Link) -> Result<()> {
+        self.try_add_link(actor, link).map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_add_link(&mut self, actor: ActorId, link: Link) -> Checked<()> {
+        self.check_link(&link, None)?;
+        self.attach_link(actor, link);
+        Ok(())
+    }
+
+    /// Adds a stance.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidKey`], [`Error::DuplicateKey`], [`Error::EmptyField`]
+    /// for a blank label or alias, [`Error::UnknownKey`] for an unknown
+    /// broader stance.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{DiplomaticGraph, Stance};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// graph.add_stance(Stance::new("security-guarantees", "Security guarantees for Ukraine"))?;
+    /// let us = graph.add_stance(
+    ///     Stance::new("us-security-guarantees", "US participation in security guarantees")
+    ///         .broader("security-guarantees"),
+    /// )?;
+    /// assert!(graph.broader_stance(us).is_some());
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_stance(&mut self, stance: Stance) -> Result<StanceId> {
+        self.try_add_stance(stance).map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_add_stance(&mut self, mut stance: Stance) -> Checked<StanceId> {
+        Self::check_key(&stance.key, ItemKind::Stance, self.stances.contains_key(&stance.key))?;
+        let key = stance.key.clone();
+        nonblank(&stance.label, "label", || format!("stance `{key}`"))?;
+        for (i, alias) in stance.aliases.iter().enumerate() {
+            nonblank(alias, "alias", || format!("stance `{key}`"))
+                .map_err(|e| Invalid::new(format!("aliases[{i}]"), e.error))?;
+        }
+        let broader = match &stance.broader {
+            None => None,
+            Some(b) if *b == key => {
+                return Err(Invalid::new(
+                    "broader",
+                    Error::BroaderCycle {
+                        stance: key,
+                        broader: b.clone(),
+                        location: None,
+                    },
+                ));
+            }
+            Some(b) => Some(
+                self.stance_id(b.as_str())
+                    .ok_or_else(|| unknown(ItemKind::Stance, b, "broader"))?,
+            ),
+        };
+        let broader_key = stance.broader.take();
+        let id = StanceId(to_u32(self.stances.len()));
+        let node = self.graph.add_node(Node::Stance(id));
+        for name in std::iter::once(stance.key.as_str())
+            .chain(std::iter::once(stance.label.as_str()))
+            .chain(stance.aliases.iter().map(String::as_str))
+        {
+            let ids = self.index.stance_names.entry(normalise(name)).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        self.stances.insert(
+            key,
+            StanceEntry {
+                stance,
+                node,
+                broader: None,
+            },
+        );
+        if let (Some(b), Some(k)) = (broader, broader_key) {
+            self.attach_broader(id, b, k);
+        }
+        Ok(id)
+    }
+
+    /// Sets the broader stance of a stance already in the graph.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownKey`] for an unknown broader stance,
+    /// [`Error::BroaderCycle`] when the stance would become broader than itself.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{DiplomaticGraph, Error, Stance};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// let narrow = graph.add_stance(Stance::new("narrow", "Narrow"))?;
+    /// let broad = graph.add_stance(Stance::new("broad", "Broad"))?;
+    /// graph.set_broader(narrow, "broad")?;
+    /// assert!(matches!(graph.set_broader(broad, "narrow"), Err(Error::BroaderCycle { .. })));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn set_broader(&mut self, stance: StanceId, broader: impl Into<Key>) -> Result<()> {
+        self.try_set_broader(stance, broader.into())
+            .map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_set_broader(&mut self, stance: StanceId, broader: Key) -> Checked<()> {
+        let target = self
+            .stance_id(broader.as_str())
+            .ok_or_else(|| unknown(ItemKind::Stance, &broader, "broader"))?;
+        // Walk up from the new broader stance; meeting `stance` means a cycle.
+        let mut walk = Some(target);
+        while let Some(current) = walk {
+            if current == stance {
+                let key = self.stance_key(stance).cloned().unwrap_or_else(|| broader.clone());
+                return Err(Invalid::new(
+                    "broader",
+                    Error::BroaderCycle {
+                        stance: key,
+                        broader,
+                        location: None,
+                    },
+                ));
+            }
+            walk = self.broader_stance(current);
+        }
+        if let Some(entry) = self.stances.get_index_mut(stance.index()) {
+            if let Some(old) = entry.1.broader.take() {
+                let (from, to) = (entry.1.node, self.stance_node(old));
+                if let Some(edge) = to.and_then(|to| self.graph.find_edge(from, to)) {
+                    self.graph.remove_edge(edge);
+                }
+            }
+        }
+        self.attach_broader(stance, target, broader);
+        Ok(())
+    }
+
+    /// Adds a meeting.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidKey`], [`Error::DuplicateKey`], [`Error::EmptyField`]
+    /// for a blank title, [`Error::UnknownKey`] for an unknown participant or
+    /// evidence source, [`Error::DuplicateParticipant`], and
+    /// [`Error::EndsBeforeStart`] when `end` comes before `date`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, DiplomaticGraph, Meeting, MeetingKind, Participant};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// graph.add_actor(Actor::new("trump", "Donald Trump", ActorKind::Person))?;
+    /// graph.add_actor(Actor::new("putin", "Vladimir Putin", ActorKind::Person))?;
+    /// let call = graph.add_meeting(
+    ///     Meeting::new("call", "Trump–Putin call", MeetingKind::Call)
+    ///         .participant(Participant::new("trump"))
+    ///         .participant(Participant::new("putin")),
+    /// )?;
+    /// assert_eq!(graph.participants(call).count(), 2);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_meeting(&mut self, meeting: Meeting) -> Result<MeetingId> {
+        self.try_add_meeting(meeting).map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_add_meeting(&mut self, meeting: Meeting) -> Checked<MeetingId> {
+        Self::check_key(&meeting.key, ItemKind::Meeting, self.meetings.contains_key(&meeting.key))?;
+        let key = meeting.key.clone();
+        nonblank(&meeting.title, "title", || format!("meeting `{key}`"))?;
+        if let (Some(date), Some(end)) = (meeting.date, meeting.end) {
+            if !Validity::between(date, end).is_consistent() {
+                return Err(Invalid::new(
+                    "end",
+                    Error::EndsBeforeStart {
+                        item: format!("meeting `{key}`"),
+                        from: date,
+                        until: end,
+                        location: None,
+                    },
+                ));
+            }
+        }
+        let mut participants = Vec::with_capacity(meeting.participants.len());
+        for (i, p) in meeting.participants.iter().enumerate() {
+            let field = format!("participants[{i}].actor");
+            let actor = self
+                .actor_id(p.actor.as_str())
+                .ok_or_else(|| unknown(ItemKind::Actor, &p.actor, field.clone()))?;
+            if participants.contains(&actor) {
+                return Err(Invalid::new(
+                    field,
+                    Error::DuplicateParticipant {
+                        meeting: key,
+                        actor: p.actor.clone(),
+                        location: None,
+                    },
+                ));
+            }
+            participants.push(actor);
+        }
+        self.check_evidence(&meeting.evidence)?;
+
+        let id = MeetingId(to_u32(self.meetings.len()));
+        let node = self.graph.add_node(Node::Meeting(id));
+        for (i, actor) in participants.iter().enumerate() {
+            if let Some(from) = self.actor_node(*actor) {
+                self.graph
+                    .add_edge(from, node, Edge::Participation(to_u32(i)));
+            }
+        }
+        for name in [key.as_str(), meeting.title.as_str()] {
+            let ids = self.index.meeting_names.entry(normalise(name)).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let status = meeting.status;
+        self.meetings.insert(
+            key,
+            MeetingEntry {
+                meeting,
+                node,
+                participants: participants.clone(),
+            },
+        );
+        // Index in date order. Split borrows: the comparator reads meetings.
+        let meetings = &self.meetings;
+        let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
+        let index = &mut self.index;
+        insert_sorted(&mut index.meetings_by_date, id, by_date);
+        if let Some(list) = index.meetings_by_status.get_mut(status.index()) {
+            insert_sorted(list, id, by_date);
+        }
+        for actor in participants {
+            let i = actor.index();
+            if index.meetings_by_actor.len() <= i {
+                index.meetings_by_actor.resize_with(i + 1, Vec::new);
+            }
+            if let Some(list) = index.meetings_by_actor.get_mut(i) {
+                insert_sorted(list, id, by_date);
+            }
+        }
+        Ok(id)
+    }
+
+    /// Adds an actor's position on a stance.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownKey`] for an unknown actor, stance, meeting or evidence
+    /// source; [`Error::EndsBeforeStart`] when `until` comes before `from`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, DiplomaticGraph, Polarity, Position, Stance};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// graph.add_actor(Actor::new("macron", "Emmanuel Macron", ActorKind::Person))?;
+    /// graph.add_stance(Stance::new("ceasefire-first", "A ceasefire before further negotiations"))?;
+    /// let id = graph.add_position(Position::new("macron", "ceasefire-first", Polarity::Supports))?;
+    /// assert_eq!(graph.position(id).unwrap().polarity, Polarity::Supports);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_position(&mut self, position: Position) -> Result<PositionId> {
+        self.try_add_position(position).map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_add_position(&mut self, position: Position) -> Checked<PositionId> {
+        let actor = self
+            .actor_id(position.actor.as_str())
+            .ok_or_else(|| unknown(ItemKind::Actor, &position.actor, "actor"))?;
+        let stance = self
+            .stance_id(position.stance.as_str())
+            .ok_or_else(|| unknown(ItemKind::Stance, &position.stance, "stance"))?;
+        let meeting = self.check_meeting_ref(position.meeting.as_ref())?;
+        consistent(position.validity(), || {
+            format!("position of `{}` on `{}`", position.actor, position.stance)
+        })?;
+        self.check_evidence(&position.evidence)?;
+
+        let id = PositionId(to_u32(self.positions.len()));
+        let (Some(from), Some(to)) = (self.actor_node(actor), self.stance_node(stance)) else {
+            return Err(unknown(ItemKind::Actor, &position.actor, "actor"));
+        };
+        self.graph.add_edge(from, to, Edge::Position(id));
+        self.positions.push(PositionEntry {
+            position,
+            actor,
+            stance,
+            meeting,
+        });
+        push_at(&mut self.index.positions_by_stance, stance.index(), id);
+        if !self
+            .index
+            .stances_by_actor
+            .get(actor.index())
+            .is_some_and(|s| s.contains(&stance))
+        {
+            push_at(&mut self.index.stances_by_actor, actor.index(), stance);
+        }
+        let positions = &self.positions;
+        let timeline = self.index.timelines.entry((actor, stance)).or_default();
+        insert_sorted(timeline, id, |a, b| {
+            let validity = |p: &PositionId| {
+                positions
+                    .get(p.index())
+                    .map(|e| e.position.validity())
+                    .unwrap_or_default()
+            };
+            validity(a).start_cmp(&validity(b))
+        });
+        Ok(id)
+    }
+
+    /// Adds an act of one actor towards another.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownKey`] for an unknown actor, target, meeting, stance or
+    /// evidence source.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Act, ActKind, Actor, ActorKind, DiplomaticGraph};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// graph.add_actor(Actor::new("zelenskyy", "Volodymyr Zelenskyy", ActorKind::Person))?;
+    /// graph.add_actor(Actor::new("trump", "Donald Trump", ActorKind::Person))?;
+    /// let id = graph.add_act(Act::new("zelenskyy", ActKind::Thanked, "trump"))?;
+    /// assert_eq!(graph.act(id).unwrap().kind, ActKind::Thanked);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_act(&mut self, act: Act) -> Result<ActId> {
+        self.try_add_act(act).map_err(|i| i.error)
+    }
+
+    pub(crate) fn try_add_act(&mut self, act: Act) -> Checked<ActId> {
+        let actor = self
+            .actor_id(act.actor.as_str())
+            .ok_or_else(|| unknown(ItemKind::Actor, &act.actor, "actor"))?;
+        let target = self
+            .actor_id(act.target.as_str())
+            .ok_or_else(|| unknown(ItemKind::Actor, &act.target, "target"))?;
+        let meeting = self.check_meeting_ref(act.meeting.as_ref())?;
+        let stance = match &act.stance {
+            None => None,
+            Some(k) => Some(
+                self.stance_id(k.as_str())
+                    .ok_or_else(|| unknown(ItemKind::Stance, k, "stance"))?,
+            ),
+        };
+        self.check_evidence(&act.evidence)?;
+
+        let id = ActId(to_u32(self.acts.len()));
+        let (Some(from), Some(to)) = (self.actor_node(actor), self.actor_node(target)) else {
+            return Err(unknown(ItemKind::Actor, &act.actor, "actor"));
+        };
+        self.graph.add_edge(from, to, Edge::Act(id));
+        let kind = act.kind;
+        self.acts.push(ActEntry {
+            act,
+            actor,
+            target,
+            meeting,
+            stance,
+        });
+        push_at(&mut self.index.acts_by_actor, actor.index(), id);
+        push_at(&mut self.index.acts_by_target, target.index(), id);
+        self.index
+            .acts_by_kind_target
+            .entry((kind, target))
+            .or_default()
+            .push(id);
+        self.index.acts_by_kind.entry(kind).or_default().push(id);
+        Ok(id)
+    }
+
+    // ----- checks shared by the add methods -----------------------------
+
+    fn check_key(key: &Key, kind: ItemKind, taken: bool) -> Checked<()> {
+        if !key.is_valid() {
+            return Err(Invalid::new(
+                "key",
+                Error::InvalidKey {
+                    kind,
+                    key: key.clone(),
+                    location: None,
+                },
+            ));
+        }
+        if taken {
+            return Err(Invalid::new(
+                "key",
+                Error::DuplicateKey {
+                    kind,
+                    key: key.clone(),
+                    location: None,
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_evidence(&self, evidence: &[Evidence]) -> Checked<()> {
+        for (i, e) in evidence.iter().enumerate() {
+            if !self.sources.contains_key(&e.source) {
+                return Err(unknown(
+                    ItemKind::Source,
+                    &e.source,
+                    format!("evidence[{i}].source"),
+                ));
+            }
+            if let Some(quote) = &e.quote {
+                nonblank(quote, "quote", || format!("evidence citing `{}`", e.source))
+                    .map_err(|err| err.within(&format!("evidence[{i}]")))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_meeting_ref(&self, meeting: Option<&Key>) -> Checked<Option<MeetingId>> {
+        match meeting {
+            None => Ok(None),
+            Some(k) => self
+                .meeting_id(k.as_str())
+                .map(Some)
+                .ok_or_else(|| unknown(ItemKind::Meeting, k, "meeting")),
+        }
+    }
+
+    /// `this` is the key of an actor being added, which offices and links may
+    /// name before it is in the graph.
+    fn check_office(&self, office: &Office, this: Option<&Key>) -> Checked<()> {
+        nonblank(&office.title, "title", || "office".to_owned())?;
+        if let Some(of) = &office.of {
+            if this != Some(of) && !self.actors.contains_key(of) {
+                return Err(unknown(ItemKind::Actor, of, "of"));
+            }
+        }
+        consistent(office.validity(), || format!("office `{}`", office.title))?;
+        self.check_evidence(&office.evidence)
+    }
+
+    fn check_link(&self, link: &Link, this: Option<&Key>) -> Checked<()> {
+        if this != Some(&link.target) && !self.actors.contains_key(&link.target) {
+            return Err(unknown(ItemKind::Actor, &link.target, "target"));
+        }
+        consistent(link.validity(), || {
+            format!("link `{}` to `{}`", link.kind.as_str(), link.target)
+        })?;
+        self.check_evidence(&link.evidence)
+    }
+
+    fn attach_office(&mut self, actor: ActorId, office: Office) {
+        let target = office.of.as_ref().and_then(|k| self.actor_id(k.as_str()));
+        let Some(entry) = self.actors.get_index_mut(actor.index()).map(|e| e.1) else {
+            return;
+        };
+        let index = to_u32(entry.actor.offices.len());
+        let from = entry.node;
+        entry.actor.offices.push(office);
+        if let Some(to) = target.and_then(|t| self.actor_node(t)) {
+            self.graph.add_edge(from, to, Edge::Office(index));
+        }
+    }
+
+    fn attach_link(&mut self, actor: ActorId, link: Link) {
+        let target = self.actor_id(link.target.as_str());
+        let Some(entry) = self.actors.get_index_mut(actor.index()).map(|e| e.1) else {
+            return;
+        };
+        let index = to_u32(entry.actor.links.len());
+        let from = entry.node;
+        entry.actor.links.push(link);
+        if let Some(to) = target.and_then(|t| self.actor_node(t)) {
+            self.graph.add_edge(from, to, Edge::Link(index));
+        }
+    }
+
+    fn attach_broader(&mut self, stance: StanceId, broader: StanceId, key: Key) {
+        let to = self.stance_node(broader);
+        if let Some((_, entry)) = self.stances.get_index_mut(stance.index()) {
+            entry.broader = Some(broader);
+            entry.stance.broader = Some(key);
+            if let Some(to) = to {
+                self.graph.add_edge(entry.node, to, Edge::Broader);
+            }
+        }
+    }
+
+    // ----- reading items ------------------------------------------------
+
+    /// The actor with this id.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let trump = graph.actor_id("trump").unwrap();
+    /// assert_eq!(graph.actor(trump).unwrap().name, "Donald Trump");
+    /// ```
+    pub fn actor(&self, id: ActorId) -> Option<&Actor> {
+        self.actors.get_index(id.index()).map(|(_, e)| &e.actor)
+    }
+
+    /// The meeting with this id.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let alaska = graph.meeting_id("alaska-summit-2025-08-15").unwrap();
+    /// assert_eq!(graph.meeting(alaska).unwrap().place.as_deref(), Some("Anchorage, Alaska"));
+    /// ```
+    pub fn meeting(&self, id: MeetingId) -> Option<&Meeting> {
+        self.meetings.get_index(id.index()).map(|(_, e)| &e.meeting)
+    }
+
+    /// The stance with this id.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let id = graph.stance_id("ceasefire-first").unwrap();
+    /// assert_eq!(graph.stance(id).unwrap().label, "A ceasefire before further negotiations");
+    /// ```
+    pub fn stance(&self, id: StanceId) -> Option<&Stance> {
+        self.stances.get_index(id.index()).map(|(_, e)| &e.stance)
+    }
+
+    /// The position with this id.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let (id, _) = graph.all_positions().next().unwrap();
+    /// assert!(graph.position(id).is_some());
+    /// ```
+    pub fn position(&self, id: PositionId) -> Option<&Position> {
+        self.positions.get(id.index()).map(|e| &e.position)
+    }
+
+    /// The act with this id.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let (id, _) = graph.all_acts().next().unwrap();
+    /// assert!(graph.act(id).is_some());
+    /// ```
+    pub fn act(&self, id: ActId) -> Option<&Act> {
+        self.acts.get(id.index()).map(|e| &e.act)
+    }
+
+    /// The source with this id.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let (id, _) = graph.sources().next().unwrap();
+    /// assert!(graph.source(id).is_some());
+    /// ```
+    pub fn source(&self, id: SourceId) -> Option<&Source> {
+        self.sources.get_index(id.index()).map(|(_, s)| s)
+    }
+
+    /// The source with this key.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.source_by_key("washington-2025-report").is_some());
+    /// ```
+    pub fn source_by_key(&self, key: &str) -> Option<&Source> {
+        self.sources.get(key)
+    }
+
+    /// The id of the actor with exactly this key.
+    ///
+    /// For names, aliases and any case, use [`find_actor`](Self::find_actor).
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.actor_id("zelenskyy").is_some());
+    /// assert!(graph.actor_id("Zelenskyy").is_none());
+    /// ```
+    pub fn actor_id(&self, key: &str) -> Option<ActorId> {
+        self.actors.get_index_of(key).map(|i| ActorId(to_u32(i)))
+    }
+
+    /// The id of the meeting with exactly this key.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.meeting_id("washington-2025-08-18").is_some());
+    /// ```
+    pub fn meeting_id(&self, key: &str) -> Option<MeetingId> {
+        self.meetings.get_index_of(key).map(|i| MeetingId(to_u32(i)))
+    }
+
+    /// The id of the stance with exactly this key.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.stance_id("territorial-concessions").is_some());
+    /// ```
+    pub fn stance_id(&self, key: &str) -> Option<StanceId> {
+        self.stances.get_index_of(key).map(|i| StanceId(to_u32(i)))
+    }
+
+    /// The key of an actor.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let id = graph.actor_id("rutte").unwrap();
+    /// assert_eq!(graph.actor_key(id).map(|k| k.as_str()), Some("rutte"));
+    /// ```
+    pub fn actor_key(&self, id: ActorId) -> Option<&Key> {
+        self.actors.get_index(id.index()).map(|(k, _)| k)
+    }
+
+    /// The key of a stance.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let id = graph.stance_id("ceasefire-first").unwrap();
+    /// assert_eq!(graph.stance_key(id).map(|k| k.as_str()), Some("ceasefire-first"));
+    /// ```
+    pub fn stance_key(&self, id: StanceId) -> Option<&Key> {
+        self.stances.get_index(id.index()).map(|(k, _)| k)
+    }
+
+    /// The key of a meeting.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let id = graph.meeting_id("alaska-summit-2025-08-15").unwrap();
+    /// assert!(graph.meeting_key(id).is_some());
+    /// ```
+    pub fn meeting_key(&self, id: MeetingId) -> Option<&Key> {
+        self.meetings.get_index(id.index()).map(|(k, _)| k)
+    }
+
+    /// The broader stance of a stance, if it has one.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let us = graph.stance_id("us-security-guarantees").unwrap();
+    /// let broader = graph.broader_stance(us).unwrap();
+    /// assert_eq!(graph.stance(broader).unwrap().key.as_str(), "security-guarantees");
+    /// ```
+    pub fn broader_stance(&self, id: StanceId) -> Option<StanceId> {
+        self.stances.get_index(id.index()).and_then(|(_, e)| e.broader)
+    }
+
+    /// Every source, in insertion order.
+    ///
+    /// ```
+    /// assert_eq!(diplograph::datasets::washington_2025().sources().count(), 1);
+    /// ```
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = (SourceId, &Source)> + '_ {
+        self.sources
+            .values()
+            .enumerate()
+            .map(|(i, s)| (SourceId(to_u32(i)), s))
+    }
+
+    /// Every actor, in insertion order.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.actors().any(|(_, a)| a.name == "Mark Rutte"));
+    /// ```
+    pub fn actors(&self) -> impl ExactSizeIterator<Item = (ActorId, &Actor)> + '_ {
+        self.actors
+            .values()
+            .enumerate()
+            .map(|(i, e)| (ActorId(to_u32(i)), &e.actor))
+    }
+
+    /// Every meeting, in insertion order. For date order, use
+    /// [`meetings`](Self::meetings).
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert_eq!(graph.all_meetings().count(), 5);
+    /// ```
+    pub fn all_meetings(&self) -> impl ExactSizeIterator<Item = (MeetingId, &Meeting)> + '_ {
+        self.meetings
+            .values()
+            .enumerate()
+            .map(|(i, e)| (MeetingId(to_u32(i)), &e.meeting))
+    }
+
+    /// Every stance, in insertion order.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.stances().any(|(_, s)| s.key == "ceasefire-first"));
+    /// ```
+    pub fn stances(&self) -> impl ExactSizeIterator<Item = (StanceId, &Stance)> + '_ {
+        self.stances
+            .values()
+            .enumerate()
+            .map(|(i, e)| (StanceId(to_u32(i)), &e.stance))
+    }
+
+    /// Every position, in insertion order.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.all_positions().count() >= 9);
+    /// ```
+    pub fn all_positions(&self) -> impl ExactSizeIterator<Item = (PositionId, &Position)> + '_ {
+        self.positions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (PositionId(to_u32(i)), &e.position))
+    }
+
+    /// Every act, in insertion order.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert!(graph.all_acts().count() >= 5);
+    /// ```
+    pub fn all_acts(&self) -> impl ExactSizeIterator<Item = (ActId, &Act)> + '_ {
+        self.acts
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (ActId(to_u32(i)), &e.act))
+    }
+
+    pub(crate) fn actor_node(&self, id: ActorId) -> Option<NodeIndex> {
+        self.actors.get_index(id.index()).map(|(_, e)| e.node)
+    }
+
+    pub(crate) fn stance_node(&self, id: StanceId) -> Option<NodeIndex> {
+        self.stances.get_index(id.index()).map(|(_, e)| e.node)
+    }
+
+    pub(crate) fn meeting_node(&self, id: MeetingId) -> Option<NodeIndex> {
+        self.meetings.get_index(id.index()).map(|(_, e)| e.node)
+    }
+
+    /// The participants of a meeting, walking the meeting node's incoming
+    /// participation edges in the graph.
+    pub(crate) fn participant_ids(&self, meeting: MeetingId) -> impl Iterator<Item = ActorId> + '_ {
+        self.meeting_node(meeting)
+            .into_iter()
+            .flat_map(move |node| self.graph.edges_directed(node, Direction::Incoming))
+            .filter_map(move |edge| match (edge.weight(), self.graph.node_weight(edge.source())) {
+                (Edge::Participation(_), Some(Node::Actor(actor))) => Some(*actor),
+                _ => None,
+            })
+    }
+}
+
+/// Date order for meetings: by date (timeline order), undated last, then by
+/// insertion order.
+pub(crate) fn meeting_order(
+    meetings: &IndexMap<Key, MeetingEntry>,
+    a: MeetingId,
+    b: MeetingId,
+) -> Ordering {
+    let date = |id: MeetingId| -> Option<PartialDate> {
+        meetings
+            .get_index(id.index())
+            .and_then(|(_, e)| e.meeting.date)
+    };
+    match (date(a), date(b)) {
+        (Some(x), Some(y)) => x.timeline_cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+    .then(a.cmp(&b))
+}
+
+/// How many items of each kind a graph holds; see [`DiplomaticGraph::counts`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Counts {
+    /// Sources.
+    pub sources: usize,
+    /// Actors.
+    pub actors: usize,
+    /// Meetings.
+    pub meetings: usize,
+    /// Stances.
+    pub stances: usize,
+    /// Positions.
+    pub positions: usize,
+    /// Acts.
+    pub acts: usize,
+    /// Edges of the underlying graph: participations, positions, acts, links,
+    /// offices and broader-stance edges.
+    pub edges: usize,
+}
+
+impl PartialEq for DiplomaticGraph {
+    /// Two graphs are equal when they hold the same items in the same order
+    /// (and so give them the same ids), with the same title and description.
+    fn eq(&self, other: &Self) -> bool {
+        self.meta == other.meta
+            && self.sources == other.sources
+            && self.actors.len() == other.actors.len()
+            && self.actors().zip(other.actors()).all(|(a, b)| a == b)
+            && self.stances().zip(other.stances()).all(|(a, b)| a == b)
+            && self.stances.len() == other.stances.len()
+            && self.meetings.len() == other.meetings.len()
+            && self.all_meetings().zip(other.all_meetings()).all(|(a, b)| a == b)
+            && self.positions.len() == other.positions.len()
+            && self.all_positions().zip(other.all_positions()).all(|(a, b)| a == b)
+            && self.acts.len() == other.acts.len()
+            && self.all_acts().zip(other.all_acts()).all(|(a, b)| a == b)
+    }
+}
+
+impl Eq for DiplomaticGraph {}

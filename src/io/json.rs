@@ -1,0 +1,480 @@
+//! The JSON dataset format: load, save, validate.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::locate::{Step, line_column, locate, parse_path, string_at};
+use crate::error::{Error, Location, Result};
+use crate::graph::{Invalid, Metadata};
+use crate::model::{Act, Actor, Meeting, PartialDate, Position, Source, Stance};
+use crate::{DiplomaticGraph, FORMAT};
+
+/// The document as written in a file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dataset {
+    format: serde_json::Value,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    actors: Vec<Actor>,
+    #[serde(default)]
+    stances: Vec<Stance>,
+    #[serde(default)]
+    meetings: Vec<Meeting>,
+    #[serde(default)]
+    positions: Vec<Position>,
+    #[serde(default)]
+    acts: Vec<Act>,
+}
+
+/// The document to write, borrowing from the graph.
+#[derive(Serialize)]
+struct DatasetOut<'g> {
+    format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'g str>,
+    sources: Vec<&'g Source>,
+    actors: Vec<&'g Actor>,
+    stances: Vec<&'g Stance>,
+    meetings: Vec<&'g Meeting>,
+    positions: Vec<&'g Position>,
+    acts: Vec<&'g Act>,
+}
+
+/// Field names whose values are dates, to tell date errors from others.
+const DATE_FIELDS: [&str; 5] = ["from", "until", "date", "end", "published"];
+
+/// Reads a dataset, keeping either the first error or all of them.
+struct Loader<'t> {
+    text: &'t str,
+    file: Option<&'t Path>,
+    errors: Vec<Error>,
+    keep_going: bool,
+}
+
+impl<'t> Loader<'t> {
+    fn location(&self, path: &str) -> Location {
+        let offset = locate(self.text, &parse_path(path)).unwrap_or(0);
+        let (line, column) = line_column(self.text, offset);
+        Location {
+            file: self.file.map(Path::to_path_buf),
+            line,
+            column,
+            path: path.to_owned(),
+        }
+    }
+
+    /// Records an error; returns `Err` when loading should stop.
+    fn fail(&mut self, error: Error) -> std::result::Result<(), ()> {
+        self.errors.push(error);
+        if self.keep_going { Ok(()) } else { Err(()) }
+    }
+
+    fn check(&mut self, item: &str, result: std::result::Result<(), Invalid>) -> std::result::Result<(), ()> {
+        match result {
+            Ok(()) => Ok(()),
+            Err(invalid) => {
+                let path = if invalid.field.is_empty() {
+                    item.to_owned()
+                } else {
+                    format!("{item}.{}", invalid.field)
+                };
+                let location = self.location(&path);
+                self.fail(invalid.error.located(location))
+            }
+        }
+    }
+
+    fn parse(&mut self) -> Option<Dataset> {
+        let mut de = serde_json::Deserializer::from_str(self.text);
+        let parsed = serde_path_to_error::deserialize(&mut de)
+            .map_err(|err| {
+                let path = err.path().to_string();
+                let path = if path == "." { String::new() } else { path };
+                (path, err.into_inner())
+            })
+            .and_then(|d: Dataset| de.end().map(|()| d).map_err(|e| (String::new(), e)));
+        match parsed {
+            Ok(dataset) => Some(dataset),
+            Err((path, source)) => {
+                let error = self.serde_error(path, source);
+                self.errors.push(error);
+                None
+            }
+        }
+    }
+
+    /// Turns a serde error into ours: a bad date becomes
+    /// [`Error::InvalidDate`], anything else [`Error::Json`].
+    fn serde_error(&self, path: String, source: serde_json::Error) -> Error {
+        let steps = parse_path(&path);
+        let is_date_field =
+            matches!(steps.last(), Some(Step::Field(f)) if DATE_FIELDS.contains(&f.as_str()));
+        if is_date_field && source.is_data() {
+            let text = locate(self.text, &steps).and_then(|at| string_at(self.text, at));
+            if let Some(Err(date_error)) = text.map(|t| t.parse::<PartialDate>()) {
+                return Error::InvalidDate {
+                    source: date_error,
+                    location: Some(self.location(&path)),
+                };
+            }
+        }
+        Error::Json {
+            location: Location {
+                file: self.file.map(Path::to_path_buf),
+                line: source.line(),
+                column: source.column(),
+                path,
+            },
+            source,
+        }
+    }
+
+    fn build(&mut self, dataset: Dataset) -> std::result::Result<DiplomaticGraph, ()> {
+        if dataset.format.as_str() != Some(FORMAT) {
+            let found = match &dataset.format {
+                serde_json::Value::String(s) => s.chars().take(100).collect(),
+                other => other.to_string().chars().take(100).collect(),
+            };
+            let location = Some(self.location("format"));
+            self.fail(Error::UnsupportedFormat { found, location })?;
+        }
+        let mut graph = DiplomaticGraph::new();
+        graph.meta = Metadata {
+            title: dataset.title,
+            description: dataset.description,
+        };
+        for (i, source) in dataset.sources.into_iter().enumerate() {
+            let result = graph.try_add_source(source).map(drop);
+            self.check(&format!("sources[{i}]"), result)?;
+        }
+        // Actors first without their offices and links, which may name
+        // actors listed later; then those.
+        let mut deferred = Vec::new();
+        for (i, mut actor) in dataset.actors.into_iter().enumerate() {
+            let offices = std::mem::take(&mut actor.offices);
+            let links = std::mem::take(&mut actor.links);
+            match graph.try_add_actor(actor) {
+                Ok(id) => deferred.push((i, id, offices, links)),
+                Err(invalid) => self.check(&format!("actors[{i}]"), Err(invalid))?,
+            }
+        }
+        for (i, id, offices, links) in deferred {
+            for (j, office) in offices.into_iter().enumerate() {
+                let result = graph.try_add_office(id, office);
+                self.check(&format!("actors[{i}].offices[{j}]"), result)?;
+            }
+            for (j, link) in links.into_iter().enumerate() {
+                let result = graph.try_add_link(id, link);
+                self.check(&format!("actors[{i}].links[{j}]"), result)?;
+            }
+        }
+        // Stances likewise, without their broader stance first.
+        let mut broader = Vec::new();
+        for (i, mut stance) in dataset.stances.into_iter().enumerate() {
+            let wider = stance.broader.take();
+            match graph.try_add_stance(stance) {
+                Ok(id) => broader.extend(wider.map(|b| (i, id, b))),
+                Err(invalid) => self.check(&format!("stances[{i}]"), Err(invalid))?,
+            }
+        }
+        for (i, id, key) in broader {
+            let result = graph.try_set_broader(id, key);
+            self.check(&format!("stances[{i}]"), result)?;
+        }
+        for (i, meeting) in dataset.meetings.into_iter().enumerate() {
+            let result = graph.try_add_meeting(meeting).map(drop);
+            self.check(&format!("meetings[{i}]"), result)?;
+        }
+        for (i, position) in dataset.positions.into_iter().enumerate() {
+            let result = graph.try_add_position(position).map(drop);
+            self.check(&format!("positions[{i}]"), result)?;
+        }
+        for (i, act) in dataset.acts.into_iter().enumerate() {
+            let result = graph.try_add_act(act).map(drop);
+            self.check(&format!("acts[{i}]"), result)?;
+        }
+        Ok(graph)
+    }
+}
+
+fn load(text: &str, file: Option<&Path>) -> Result<DiplomaticGraph> {
+    let mut loader = Loader {
+        text,
+        file,
+        errors: Vec::new(),
+        keep_going: false,
+    };
+    let graph = loader.parse().and_then(|d| loader.build(d).ok());
+    match (graph, loader.errors.into_iter().next()) {
+        (Some(graph), None) => Ok(graph),
+        (_, Some(error)) => Err(error),
+        // Unreachable: the loader records an error whenever it stops.
+        (None, None) => Err(Error::UnsupportedFormat {
+            found: String::new(),
+            location: None,
+        }),
+    }
+}
+
+/// Checks a dataset and returns every error found, in document order, or an
+/// empty list when it loads cleanly.
+///
+/// Malformed JSON stops the check at the first syntax or type error. Past
+/// that, an item with an error is left out and checking goes on, so an error
+/// in one item can cause further "unknown key" errors in items that refer to
+/// it.
+///
+/// # Examples
+///
+/// ```
+/// let text = r#"{ "format": "diplograph/1",
+///   "stances": [ { "key": "peace", "label": "" } ],
+///   "positions": [ { "actor": "nobody", "stance": "peace", "polarity": "supports" } ] }"#;
+/// let errors = diplograph::io::validate_json_str(text);
+/// let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+/// assert_eq!(messages, [
+///     "empty label in stance `peace` at line 2, column 42 (stances[0].label)",
+///     "unknown actor `nobody` at line 3, column 28 (positions[0].actor)",
+/// ]);
+/// ```
+pub fn validate_json_str(text: &str) -> Vec<Error> {
+    let mut loader = Loader {
+        text,
+        file: None,
+        errors: Vec::new(),
+        keep_going: true,
+    };
+    if let Some(dataset) = loader.parse() {
+        let _ = loader.build(dataset);
+    }
+    loader.errors
+}
+
+fn read_file(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+impl DiplomaticGraph {
+    /// Loads a graph from dataset JSON text.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, with its line, column and JSON path:
+    /// [`Error::Json`] for malformed JSON, unknown or missing fields, wrong
+    /// types and unknown kinds; [`Error::UnsupportedFormat`];
+    /// [`Error::InvalidDate`]; and the errors of the `add_*` methods
+    /// (unknown and duplicate keys, empty names, ends before starts...).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::DiplomaticGraph;
+    ///
+    /// let graph = DiplomaticGraph::from_json_str(r#"{
+    ///   "format": "diplograph/1",
+    ///   "actors": [ { "key": "nato", "name": "NATO", "kind": "organisation" } ]
+    /// }"#)?;
+    /// assert_eq!(graph.counts().actors, 1);
+    ///
+    /// let err = DiplomaticGraph::from_json_str(r#"{ "format": "diplograph/1",
+    ///   "meetings": [ { "key": "m", "title": "M", "kind": "summit", "date": "2025-02-30" } ] }"#).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid date `2025-02-30`: February 2025 has 28 days at line 2, column 66 (meetings[0].date)");
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Self> {
+        load(text, None)
+    }
+
+    /// Loads a graph from a reader of dataset JSON.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json_str`](Self::from_json_str), plus [`Error::Io`] when
+    /// reading fails (the path is then empty).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = diplograph::datasets::WASHINGTON_2025_JSON;
+    /// let graph = diplograph::DiplomaticGraph::from_json_reader(text.as_bytes())?;
+    /// assert_eq!(graph, diplograph::datasets::washington_2025());
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn from_json_reader(mut reader: impl Read) -> Result<Self> {
+        let mut text = String::new();
+        reader
+            .read_to_string(&mut text)
+            .map_err(|source| Error::Io {
+                path: PathBuf::new(),
+                source,
+            })?;
+        load(&text, None)
+    }
+
+    /// Loads a graph from a dataset file. Error locations name the file.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json_str`](Self::from_json_str), plus [`Error::Io`] when the
+    /// file cannot be read or is not UTF-8.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let graph = diplograph::DiplomaticGraph::load("data/washington-2025.json")?;
+    /// assert!(graph.find_actor("Putin").is_ok());
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn load(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        load(&read_file(path)?, Some(path))
+    }
+
+    /// Checks a dataset file and returns every error found (see
+    /// [`validate_json_str`]); an unreadable file gives one [`Error::Io`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let errors = diplograph::DiplomaticGraph::validate_file("data/washington-2025.json");
+    /// assert!(errors.is_empty(), "{errors:?}");
+    /// ```
+    pub fn validate_file(path: impl AsRef<Path>) -> Vec<Error> {
+        let path = path.as_ref();
+        match read_file(path) {
+            Err(e) => vec![e],
+            Ok(text) => {
+                let mut loader = Loader {
+                    text: &text,
+                    file: Some(path),
+                    errors: Vec::new(),
+                    keep_going: true,
+                };
+                if let Some(dataset) = loader.parse() {
+                    let _ = loader.build(dataset);
+                }
+                loader.errors
+            }
+        }
+    }
+
+    /// The graph as dataset JSON, pretty-printed.
+    ///
+    /// Every item keeps its fields and its place in insertion order, so
+    /// loading the text gives an equal graph.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::DiplomaticGraph;
+    ///
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let again = DiplomaticGraph::from_json_str(&graph.to_json_string())?;
+    /// assert_eq!(graph, again);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn to_json_string(&self) -> String {
+        // Serialising plain structs of strings and enums cannot fail.
+        serde_json::to_string_pretty(&self.dataset_out()).unwrap_or_default()
+    }
+
+    /// Writes the graph as dataset JSON to a writer.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when writing fails (the path is then empty).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let mut out = Vec::new();
+    /// graph.to_json_writer(&mut out)?;
+    /// assert!(out.starts_with(b"{"));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn to_json_writer(&self, mut writer: impl Write) -> Result<()> {
+        let io = |source| Error::Io {
+            path: PathBuf::new(),
+            source,
+        };
+        serde_json::to_writer_pretty(&mut writer, &self.dataset_out())
+            .map_err(|e| io(std::io::Error::other(e)))?;
+        writer.write_all(b"\n").map_err(io)?;
+        writer.flush().map_err(io)
+    }
+
+    /// Saves the graph to a dataset file.
+    ///
+    /// The data goes to a temporary file beside the target, which then
+    /// replaces it, so a failure part-way never leaves a half-written
+    /// dataset in place of the old one.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] naming the file when it cannot be written.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let path = std::env::temp_dir().join("diplograph-doc-save.json");
+    /// graph.save(&path)?;
+    /// assert_eq!(diplograph::DiplomaticGraph::load(&path)?, graph);
+    /// # std::fs::remove_file(&path).ok();
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(format!(".{}.tmp", std::process::id()));
+        let temp = path.with_file_name(name);
+        let written = std::fs::File::create(&temp).map_err(io).and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            self.to_json_writer(&mut out).map_err(|e| match e {
+                Error::Io { source, .. } => io(source),
+                other => other,
+            })?;
+            let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+            file.sync_all().map_err(io)
+        });
+        match written.and_then(|()| std::fs::rename(&temp, path).map_err(io)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let _ = std::fs::remove_file(&temp);
+                Err(e)
+            }
+        }
+    }
+
+    fn dataset_out(&self) -> DatasetOut<'_> {
+        DatasetOut {
+            format: FORMAT,
+            title: self.meta.title.as_deref(),
+            description: self.meta.description.as_deref(),
+            sources: self.sources.values().collect(),
+            actors: self.actors().map(|(_, a)| a).collect(),
+            stances: self.stances().map(|(_, s)| s).collect(),
+            meetings: self.all_meetings().map(|(_, m)| m).collect(),
+            positions: self.all_positions().map(|(_, p)| p).collect(),
+            acts: self.all_acts().map(|(_, a)| a).collect(),
+        }
+    }
+}

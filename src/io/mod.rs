@@ -1,0 +1,14 @@
+//! Reading and writing graphs.
+//!
+//! The JSON dataset format (`diplograph/1`) is described in
+//! `docs/dataset-format.md`. In short: one object with a `format` field, then
+//! lists of `sources`, `actors`, `stances`, `meetings`, `positions` and
+//! `acts`, each item referring to others by key. Loading checks every field
+//! and reference and reports the first problem with its line, column and JSON
+//! path; [`validate_json_str`] reports all of them. Saving writes every field
+//! back, so load, save and load again gives an equal graph.
+
+mod json;
+mod locate;
+
+pub use json::validate_json_str;

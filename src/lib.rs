@@ -1,0 +1,85 @@
+//! A typed, time-aware knowledge graph of diplomatic events.
+//!
+//! `diplograph` records who met whom, where, when and in what tone; who took
+//! which position on which issue, when it changed, and on what evidence; and
+//! answers questions about it, each answer with the sentence it rests on.
+//!
+//! ```
+//! use diplograph::{datasets, Polarity, PositionQuery};
+//!
+//! // The bundled dataset models a report of the White House meeting of
+//! // 18 August 2025 (Trump, Zelenskyy and European leaders).
+//! let graph = datasets::washington_2025();
+//! let ceasefire = graph.find_stance("ceasefire")?;
+//!
+//! // Who opposed a ceasefire before further negotiations, as of that day?
+//! let query = PositionQuery::on(ceasefire)
+//!     .polarity(Polarity::Opposes)
+//!     .as_of("2025-08-18".parse()?);
+//! for found in graph.positions(query) {
+//!     let quote = found.evidence().next().and_then(|c| c.quote()).unwrap_or("");
+//!     println!("{}: {quote}", graph.actor_of(&found).name);
+//!     assert_eq!(graph.actor_of(&found).name, "Donald Trump");
+//! }
+//! # Ok::<(), diplograph::Error>(())
+//! ```
+//!
+//! # The main types
+//!
+//! * [`DiplomaticGraph`], the store: add items with `add_*`, read them with
+//!   accessors, ask with the [`query`] methods, load and save with [`io`].
+//! * The model: [`Actor`], [`Meeting`], [`Stance`] (nodes); [`Position`],
+//!   [`Act`], [`Link`] and participation (edges); [`Evidence`] citing a
+//!   [`Source`]; [`PartialDate`] and [`Validity`] for time.
+//! * [`Error`], one error type with the location of what went wrong.
+//!
+//! # Time
+//!
+//! Every query can ask "as of" a date (valid time: when a position held) and
+//! "known at" a date (report time: only evidence published by then counts).
+//! Dates may be partial (`2025`, `2025-02`, `2025-02-28`); see
+//! [`PartialDate`] for how they compare.
+//!
+//! # Cargo features
+//!
+//! * `cli` (default): the `diplograph` command-line program. Library users
+//!   can turn it off with `default-features = false` and skip `clap`.
+
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+pub mod datasets;
+mod error;
+mod graph;
+pub mod io;
+mod model;
+pub mod query;
+pub mod report;
+
+pub use error::{Error, ItemKind, Location, Result};
+pub use graph::{Counts, DiplomaticGraph};
+pub use model::{
+    Act, ActId, ActKind, Actor, ActorId, ActorKind, Certainty, DateError, Evidence, Hedging, Key,
+    Link, LinkKind, MAX_KEY_LEN, Meeting, MeetingId, MeetingKind, MeetingStatus, Office,
+    Participant, PartialDate, Polarity, Position, PositionId, Precision, Role, Source, SourceId,
+    Stance, StanceId, Tone, Validity,
+};
+pub use query::{
+    ActMatch, ActQuery, Alignment, AsOf, Cited, Contact, MeetingMatch, MeetingQuery, OfficeMatch,
+    PositionChange, PositionMatch, PositionQuery, Relation, StanceCount,
+};
+
+/// The dataset format this version reads and writes, as found in the
+/// `format` field of every dataset file.
+///
+/// ```
+/// assert_eq!(diplograph::FORMAT, "diplograph/1");
+/// ```
+pub const FORMAT: &str = "diplograph/1";
+
+/// `DiplomaticGraph` can be shared between threads.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<DiplomaticGraph>();
+    assert_send_sync::<Error>();
+};

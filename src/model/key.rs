@@ -1,0 +1,184 @@
+//! Keys name items in datasets; ids name them inside one graph.
+
+use std::borrow::Borrow;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The stable, human-chosen name of an actor, meeting, stance or source, such
+/// as `trump` or `alaska-summit-2025`.
+///
+/// Datasets refer to items by key. A valid key is 1 to 128 characters of ASCII
+/// letters, digits and `-`, `_`, `.`, `:`; keys compare case-sensitively, while
+/// [lookups](crate::DiplomaticGraph::find_actor) ignore case. A `Key` can be
+/// made from any string; the graph checks it when the item is added.
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::Key;
+///
+/// let key = Key::from("trump");
+/// assert!(key.is_valid());
+/// assert!(!Key::from("Donald Trump").is_valid());
+/// assert_eq!(key.as_str(), "trump");
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Key(String);
+
+/// The longest key the graph accepts, in bytes.
+pub const MAX_KEY_LEN: usize = 128;
+
+impl Key {
+    /// Makes a key from a string, without checking it.
+    ///
+    /// ```
+    /// let key = diplograph::Key::new("macron");
+    /// assert_eq!(key.to_string(), "macron");
+    /// ```
+    pub fn new(key: impl Into<String>) -> Self {
+        Key(key.into())
+    }
+
+    /// The key as a string slice.
+    ///
+    /// ```
+    /// assert_eq!(diplograph::Key::new("nato").as_str(), "nato");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the graph will accept this key (see the type docs).
+    ///
+    /// ```
+    /// use diplograph::Key;
+    /// assert!(Key::new("us-administration").is_valid());
+    /// assert!(!Key::new("").is_valid());
+    /// assert!(!Key::new("a b").is_valid());
+    /// ```
+    pub fn is_valid(&self) -> bool {
+        !self.0.is_empty()
+            && self.0.len() <= MAX_KEY_LEN
+            && self
+                .0
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl From<&str> for Key {
+    fn from(s: &str) -> Self {
+        Key(s.to_owned())
+    }
+}
+
+impl From<String> for Key {
+    fn from(s: String) -> Self {
+        Key(s)
+    }
+}
+
+impl From<&Key> for Key {
+    fn from(k: &Key) -> Self {
+        k.clone()
+    }
+}
+
+impl Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Key {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        ///
+        /// Ids are small, `Copy`, assigned in insertion order and never reused;
+        /// a graph saved and loaded again gives every item the same id.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub(crate) u32);
+
+        impl $name {
+            /// The position of this item in insertion order, starting at 0.
+            ///
+            /// ```
+            /// let graph = diplograph::datasets::washington_2025();
+            #[doc = concat!("let first = graph.", $what, "s().next().map(|(id, _)| id.index());")]
+            /// assert_eq!(first, Some(0));
+            /// ```
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($what, "#{}"), self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies an [`Actor`](crate::Actor) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
+    ActorId,
+    "actor"
+);
+id_type!(
+    /// Identifies a [`Meeting`](crate::Meeting) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
+    MeetingId,
+    "meeting"
+);
+id_type!(
+    /// Identifies a [`Stance`](crate::Stance) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
+    StanceId,
+    "stance"
+);
+id_type!(
+    /// Identifies a [`Position`](crate::Position) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
+    PositionId,
+    "position"
+);
+id_type!(
+    /// Identifies an [`Act`](crate::Act) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
+    ActId,
+    "act"
+);
+id_type!(
+    /// Identifies a [`Source`](crate::Source) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
+    SourceId,
+    "source"
+);

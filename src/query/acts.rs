@@ -1,0 +1,296 @@
+//! Acts between actors: who criticised, praised or pushed back against whom.
+
+use crate::DiplomaticGraph;
+use crate::model::{Act, ActId, ActKind, ActorId, MeetingId, PartialDate, StanceId};
+
+use super::Cited;
+
+/// Which acts to return: options for [`DiplomaticGraph::acts`].
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::{datasets, ActKind, ActQuery};
+///
+/// let graph = datasets::washington_2025();
+/// let zelenskyy = graph.find_actor("Zelenskyy")?;
+/// // Q9: who criticised Zelenskyy, and when?
+/// let critics: Vec<(&str, String)> = graph
+///     .acts(ActQuery::towards(zelenskyy).kind(ActKind::Criticised))
+///     .map(|m| (graph.actor(m.actor).unwrap().name.as_str(), m.act.date.unwrap().to_string()))
+///     .collect();
+/// assert_eq!(critics, [("Donald Trump", "2025-02".to_string()), ("JD Vance", "2025-02".to_string())]);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[must_use]
+pub struct ActQuery {
+    kinds: Vec<ActKind>,
+    actor: Option<ActorId>,
+    target: Option<ActorId>,
+    stance: Option<StanceId>,
+    from: Option<PartialDate>,
+    until: Option<PartialDate>,
+    known_at: Option<PartialDate>,
+}
+
+impl ActQuery {
+    /// Every act.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert_eq!(graph.acts(diplograph::ActQuery::all()).count(), graph.counts().acts);
+    /// ```
+    pub fn all() -> Self {
+        ActQuery::default()
+    }
+
+    /// Acts towards this actor.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let trump = graph.find_actor("Trump")?;
+    /// assert!(graph.acts(diplograph::ActQuery::towards(trump)).count() >= 3);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn towards(target: ActorId) -> Self {
+        ActQuery {
+            target: Some(target),
+            ..Self::default()
+        }
+    }
+
+    /// Acts by this actor.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let rutte = graph.find_actor("Rutte")?;
+    /// assert_eq!(graph.acts(diplograph::ActQuery::by(rutte)).count(), 1);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn by(actor: ActorId) -> Self {
+        ActQuery {
+            actor: Some(actor),
+            ..Self::default()
+        }
+    }
+
+    /// Also requires this actor to be the one acting.
+    ///
+    /// ```
+    /// use diplograph::ActQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let (vance, zelenskyy) = (graph.find_actor("Vance")?, graph.find_actor("Zelenskyy")?);
+    /// assert_eq!(graph.acts(ActQuery::towards(zelenskyy).from_actor(vance)).count(), 1);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn from_actor(mut self, actor: ActorId) -> Self {
+        self.actor = Some(actor);
+        self
+    }
+
+    /// Also requires this actor to be the target.
+    ///
+    /// ```
+    /// use diplograph::ActQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let (macron, trump) = (graph.find_actor("Macron")?, graph.find_actor("Trump")?);
+    /// assert_eq!(graph.acts(ActQuery::by(macron).to_actor(trump)).count(), 1);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn to_actor(mut self, target: ActorId) -> Self {
+        self.target = Some(target);
+        self
+    }
+
+    /// Only acts of this kind; call again to allow several.
+    ///
+    /// ```
+    /// use diplograph::{ActKind, ActQuery};
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let q = ActQuery::all().kind(ActKind::Praised).kind(ActKind::Thanked);
+    /// assert_eq!(graph.acts(q).count(), 2);
+    /// ```
+    pub fn kind(mut self, kind: ActKind) -> Self {
+        if !self.kinds.contains(&kind) {
+            self.kinds.push(kind);
+        }
+        self
+    }
+
+    /// Only acts concerning this stance.
+    ///
+    /// ```
+    /// use diplograph::ActQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let ceasefire = graph.find_stance("ceasefire")?;
+    /// assert_eq!(graph.acts(ActQuery::all().about(ceasefire)).count(), 2);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn about(mut self, stance: StanceId) -> Self {
+        self.stance = Some(stance);
+        self
+    }
+
+    /// Only dated acts within `from`..=`until` (whole days of both included).
+    ///
+    /// ```
+    /// use diplograph::ActQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let feb = ActQuery::all().between("2025-02".parse()?, "2025-02".parse()?);
+    /// assert_eq!(graph.acts(feb).count(), 2);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn between(mut self, from: PartialDate, until: PartialDate) -> Self {
+        self.from = Some(from);
+        self.until = Some(until);
+        self
+    }
+
+    /// Only acts reported by sources published by the last day of `date`.
+    ///
+    /// ```
+    /// use diplograph::ActQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// assert_eq!(graph.acts(ActQuery::all().known_at("2025-07".parse()?)).count(), 0);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn known_at(mut self, date: PartialDate) -> Self {
+        self.known_at = Some(date);
+        self
+    }
+}
+
+impl From<ActKind> for ActQuery {
+    fn from(kind: ActKind) -> Self {
+        ActQuery::all().kind(kind)
+    }
+}
+
+/// An act found by a query, with its evidence.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct ActMatch<'g> {
+    /// The act's id.
+    pub id: ActId,
+    /// The act.
+    pub act: &'g Act,
+    /// Who acted.
+    pub actor: ActorId,
+    /// Towards whom.
+    pub target: ActorId,
+    /// The meeting where it happened, if any.
+    pub meeting: Option<MeetingId>,
+    /// The stance it concerns, if any.
+    pub stance: Option<StanceId>,
+    known_at: Option<PartialDate>,
+    graph: &'g DiplomaticGraph,
+}
+
+impl<'g> ActMatch<'g> {
+    /// The evidence that counts for this query, with its sources.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let m = graph.acts(diplograph::ActQuery::all()).next().unwrap();
+    /// assert!(m.evidence().next().is_some());
+    /// ```
+    pub fn evidence(&self) -> impl Iterator<Item = Cited<'g>> + 'g {
+        self.graph.cited(&self.act.evidence, self.known_at)
+    }
+}
+
+impl DiplomaticGraph {
+    /// Acts matching a query, in insertion order.
+    ///
+    /// **Cost**: with one kind and a target, linear in the acts of that kind
+    /// towards the target; with a target, in the acts towards it; with an
+    /// actor, in the acts by it; with one kind, in the acts of that kind;
+    /// otherwise in all acts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{datasets, ActKind, ActQuery};
+    ///
+    /// let graph = datasets::washington_2025();
+    /// let trump = graph.find_actor("Trump")?;
+    /// // Q13: who pushed back against Trump?
+    /// let who: Vec<&str> = graph
+    ///     .acts(ActQuery::towards(trump).kind(ActKind::PushedBack))
+    ///     .map(|m| graph.actor(m.actor).unwrap().name.as_str())
+    ///     .collect();
+    /// assert_eq!(who, ["Emmanuel Macron", "Friedrich Merz"]);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn acts(&self, query: impl Into<ActQuery>) -> impl Iterator<Item = ActMatch<'_>> + '_ {
+        let q = query.into();
+        let index = &self.index;
+        let list: Option<&[ActId]> = match (q.kinds.as_slice(), q.target, q.actor) {
+            ([kind], Some(target), _) => Some(
+                index
+                    .acts_by_kind_target
+                    .get(&(*kind, target))
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+            ),
+            (_, Some(target), _) => Some(
+                index
+                    .acts_by_target
+                    .get(target.index())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+            ),
+            (_, None, Some(actor)) => Some(
+                index
+                    .acts_by_actor
+                    .get(actor.index())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+            ),
+            ([kind], None, None) => Some(
+                index
+                    .acts_by_kind
+                    .get(kind)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+            ),
+            _ => None,
+        };
+        let ids: Box<dyn Iterator<Item = ActId> + '_> = match list {
+            Some(list) => Box::new(list.iter().copied()),
+            None => Box::new((0..self.acts.len()).map(|i| ActId(i as u32))),
+        };
+        let window = (
+            q.from.map(|d| d.first_day().day_number()),
+            q.until.map(|d| d.last_day().day_number()),
+        );
+        ids.filter_map(move |id| {
+            let e = self.acts.get(id.index())?;
+            let a = &e.act;
+            let in_window = match window {
+                (None, None) => true,
+                (from, until) => a.date.is_some_and(|d| {
+                    from.is_none_or(|f| d.first_day().day_number() >= f)
+                        && until.is_none_or(|u| d.last_day().day_number() <= u)
+                }),
+            };
+            let keep = in_window
+                && (q.kinds.is_empty() || q.kinds.contains(&a.kind))
+                && q.actor.is_none_or(|x| x == e.actor)
+                && q.target.is_none_or(|x| x == e.target)
+                && q.stance.is_none_or(|s| e.stance == Some(s))
+                && self.is_known(&a.evidence, q.known_at);
+            keep.then_some(ActMatch {
+                id,
+                act: a,
+                actor: e.actor,
+                target: e.target,
+                meeting: e.meeting,
+                stance: e.stance,
+                known_at: q.known_at,
+                graph: self,
+            })
+        })
+    }
+}

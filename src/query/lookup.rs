@@ -1,0 +1,214 @@
+//! Finding items by key, name or alias.
+
+use std::collections::HashMap;
+
+use crate::DiplomaticGraph;
+use crate::error::{Error, ItemKind, Result};
+use crate::graph::normalise;
+use crate::model::{ActorId, Key, MeetingId, StanceId};
+
+impl DiplomaticGraph {
+    /// Finds an actor by key, name or alias, ignoring case and extra spaces.
+    ///
+    /// Tries, in order: the exact key; a key, name or alias equal to `name`
+    /// (one hash lookup); then names and aliases containing every word of
+    /// `name` ("Merz" finds "Friedrich Merz"; linear in the names).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Ambiguous`] listing the candidates when several actors match
+    /// at the first tier that matches anything; [`Error::NotFound`] with
+    /// suggestions (close spellings) when none does.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{datasets, Error};
+    ///
+    /// let graph = datasets::washington_2025();
+    /// let z = graph.find_actor("zelenskyy")?;
+    /// assert_eq!(graph.find_actor("Zelensky")?, z);
+    /// assert_eq!(graph.find_actor("  VOLODYMYR   zelenskyy ")?, z);
+    /// match graph.find_actor("Zelenskky") {
+    ///     Err(Error::NotFound { suggestions, .. }) => assert_eq!(suggestions[0].as_str(), "zelenskyy"),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn find_actor(&self, name: &str) -> Result<ActorId> {
+        if let Some(id) = self.actor_id(name) {
+            return Ok(id);
+        }
+        find(
+            name,
+            ItemKind::Actor,
+            &self.index.actor_names,
+            |id: ActorId| self.actor_key(id),
+        )
+    }
+
+    /// Finds a stance by key, label or alias, like
+    /// [`find_actor`](Self::find_actor): "ceasefire" finds the one stance
+    /// whose label mentions a ceasefire.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Ambiguous`] or [`Error::NotFound`], as for actors.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let id = graph.find_stance("ceasefire")?;
+    /// assert_eq!(graph.stance(id).unwrap().key.as_str(), "ceasefire-first");
+    /// // "security guarantees" names two stances, the broader and the narrower.
+    /// assert!(graph.find_stance("guarantees").is_err());
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn find_stance(&self, name: &str) -> Result<StanceId> {
+        if let Some(id) = self.stance_id(name) {
+            return Ok(id);
+        }
+        find(
+            name,
+            ItemKind::Stance,
+            &self.index.stance_names,
+            |id: StanceId| self.stance_key(id),
+        )
+    }
+
+    /// Finds a meeting by key or title, like [`find_actor`](Self::find_actor).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Ambiguous`] or [`Error::NotFound`], as for actors.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let id = graph.find_meeting("alaska")?;
+    /// assert_eq!(graph.meeting(id).unwrap().key.as_str(), "alaska-summit-2025-08-15");
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn find_meeting(&self, name: &str) -> Result<MeetingId> {
+        if let Some(id) = self.meeting_id(name) {
+            return Ok(id);
+        }
+        find(
+            name,
+            ItemKind::Meeting,
+            &self.index.meeting_names,
+            |id: MeetingId| self.meeting_key(id),
+        )
+    }
+}
+
+fn find<'g, Id: Copy + Ord>(
+    name: &str,
+    kind: ItemKind,
+    names: &HashMap<String, Vec<Id>>,
+    key_of: impl Fn(Id) -> Option<&'g Key>,
+) -> Result<Id> {
+    let query = normalise(name);
+    let keys = |ids: &[Id]| ids.iter().filter_map(|id| key_of(*id).cloned()).collect();
+    let one_or_ambiguous = |mut ids: Vec<Id>| -> Result<Id> {
+        ids.sort_unstable();
+        ids.dedup();
+        match ids.as_slice() {
+            [id] => Ok(*id),
+            _ => Err(Error::Ambiguous {
+                kind,
+                query: name.to_owned(),
+                candidates: keys(&ids),
+            }),
+        }
+    };
+    if let Some(ids) = names.get(&query) {
+        return one_or_ambiguous(ids.clone());
+    }
+    let words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+    if !words.is_empty() {
+        let matches: Vec<Id> = names
+            .iter()
+            .filter(|(known, _)| {
+                let known_words: Vec<&str> = known.split(|c: char| !c.is_alphanumeric()).collect();
+                words.iter().all(|w| known_words.contains(w))
+            })
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        if !matches.is_empty() {
+            return one_or_ambiguous(matches);
+        }
+    }
+    // Nothing matched: suggest the closest spellings.
+    let limit = (query.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, Id)> = names
+        .iter()
+        .filter_map(|(known, ids)| {
+            let d = edit_distance(&query, known, limit)?;
+            Some(ids.iter().map(move |id| (d, *id)))
+        })
+        .flatten()
+        .collect();
+    scored.sort_unstable();
+    let mut suggestions: Vec<Id> = Vec::new();
+    for (_, id) in scored {
+        if !suggestions.contains(&id) {
+            suggestions.push(id);
+        }
+    }
+    suggestions.truncate(5);
+    Err(Error::NotFound {
+        kind,
+        query: name.chars().take(200).collect(),
+        suggestions: keys(&suggestions),
+    })
+}
+
+/// Levenshtein distance between `a` and `b` in characters, or `None` when it
+/// exceeds `limit` (checked cheaply first by length).
+fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let mut row_min = i + 1;
+        if let Some(first) = current.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(ca != cb);
+            let delete = previous.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let insert = current.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let best = substitute.min(delete).min(insert);
+            if let Some(cell) = current.get_mut(j + 1) {
+                *cell = best;
+            }
+            row_min = row_min.min(best);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous.last().copied().filter(|d| *d <= limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_edits_and_stops_at_the_limit() {
+        assert_eq!(edit_distance("zelensky", "zelenskyy", 2), Some(1));
+        assert_eq!(edit_distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(edit_distance("kitten", "sitting", 2), None);
+        assert_eq!(edit_distance("", "abc", 3), Some(3));
+        assert_eq!(edit_distance("путин", "путін", 1), Some(1));
+    }
+}

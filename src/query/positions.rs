@@ -1,0 +1,757 @@
+//! Positions on stances: who stands where, since when, who changed, who
+//! agrees; and offices as of a date.
+
+use crate::DiplomaticGraph;
+use crate::model::{
+    ActorId, Certainty, MeetingId, Office, PartialDate, Polarity, Position, PositionId, StanceId,
+};
+
+use super::Cited;
+
+/// Which positions to return: options for [`DiplomaticGraph::positions`].
+///
+/// Without [`as_of`](Self::as_of) or [`latest`](Self::latest) a query returns
+/// every position ever recorded ("who *opposed*"); with `as_of(d)` only those
+/// that held on `d` ("who *opposes*, as of d").
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::{datasets, Polarity, PositionQuery};
+///
+/// let graph = datasets::washington_2025();
+/// let ceasefire = graph.find_stance("ceasefire-first")?;
+/// let trump = graph.find_actor("Trump")?;
+/// // Q4: Trump's position before the Washington meeting.
+/// let before: Vec<Polarity> = graph
+///     .positions(PositionQuery::on(ceasefire).by(trump).as_of("2025-08-17".parse()?))
+///     .map(|m| m.position.polarity)
+///     .collect();
+/// assert_eq!(before, [Polarity::Supports]);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[must_use]
+pub struct PositionQuery {
+    stance: Option<StanceId>,
+    actor: Option<ActorId>,
+    polarities: Vec<Polarity>,
+    scope: Scope,
+    known_at: Option<PartialDate>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Scope {
+    #[default]
+    Ever,
+    Latest,
+    At(PartialDate),
+}
+
+impl PositionQuery {
+    /// Every position in the graph (linear in the number of positions).
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let all = graph.positions(diplograph::PositionQuery::all()).count();
+    /// assert_eq!(all, graph.counts().positions);
+    /// ```
+    pub fn all() -> Self {
+        PositionQuery::default()
+    }
+
+    /// Positions on one stance.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let nato = graph.find_stance("ukraine-nato-membership")?;
+    /// assert_eq!(graph.positions(diplograph::PositionQuery::on(nato)).count(), 1);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn on(stance: StanceId) -> Self {
+        PositionQuery {
+            stance: Some(stance),
+            ..Self::default()
+        }
+    }
+
+    /// Positions of one actor, on every stance (or on the stance given with
+    /// [`on`](Self::on)).
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let trump = graph.find_actor("trump")?;
+    /// assert!(graph.positions(diplograph::PositionQuery::all().by(trump)).count() >= 4);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn by(mut self, actor: ActorId) -> Self {
+        self.actor = Some(actor);
+        self
+    }
+
+    /// Only positions with this polarity; call again to allow several.
+    ///
+    /// ```
+    /// use diplograph::{Polarity, PositionQuery};
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let stance = graph.find_stance("territorial-concessions")?;
+    /// let q = PositionQuery::on(stance).polarity(Polarity::Supports).polarity(Polarity::Opposes);
+    /// assert_eq!(graph.positions(q).count(), 2);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn polarity(mut self, polarity: Polarity) -> Self {
+        if !self.polarities.contains(&polarity) {
+            self.polarities.push(polarity);
+        }
+        self
+    }
+
+    /// Only positions that held on the last day of `date`.
+    ///
+    /// ```
+    /// use diplograph::{Polarity, PositionQuery};
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let ceasefire = graph.find_stance("ceasefire-first")?;
+    /// let q = PositionQuery::on(ceasefire).polarity(Polarity::Opposes).as_of("2025-08-18".parse()?);
+    /// let who: Vec<_> = graph.positions(q).map(|m| graph.actor_of(&m).name.clone()).collect();
+    /// assert_eq!(who, ["Donald Trump"]);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn as_of(mut self, date: PartialDate) -> Self {
+        self.scope = Scope::At(date);
+        self
+    }
+
+    /// Only positions still held: those with no end date.
+    ///
+    /// ```
+    /// use diplograph::PositionQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let trump = graph.find_actor("trump")?;
+    /// let ceasefire = graph.find_stance("ceasefire-first")?;
+    /// assert_eq!(graph.positions(PositionQuery::on(ceasefire).by(trump).latest()).count(), 1);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn latest(mut self) -> Self {
+        self.scope = Scope::Latest;
+        self
+    }
+
+    /// Only what sources published by the last day of `date` say.
+    ///
+    /// ```
+    /// use diplograph::PositionQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// // The report appeared in August 2025: nothing was known in July.
+    /// assert_eq!(graph.positions(PositionQuery::all().known_at("2025-07".parse()?)).count(), 0);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn known_at(mut self, date: PartialDate) -> Self {
+        self.known_at = Some(date);
+        self
+    }
+}
+
+impl From<StanceId> for PositionQuery {
+    fn from(stance: StanceId) -> Self {
+        PositionQuery::on(stance)
+    }
+}
+
+/// A position found by a query, with its evidence.
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::{datasets, PositionQuery};
+///
+/// let graph = datasets::washington_2025();
+/// let concessions = graph.find_stance("territorial-concessions")?;
+/// for m in graph.positions(PositionQuery::on(concessions)) {
+///     let quote = m.evidence().next().and_then(|c| c.quote()).unwrap();
+///     println!("{} {}: {quote}", graph.actor_of(&m).name, m.position.polarity.as_str());
+/// }
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct PositionMatch<'g> {
+    /// The position's id.
+    pub id: PositionId,
+    /// The position.
+    pub position: &'g Position,
+    /// Who holds it.
+    pub actor: ActorId,
+    /// On what.
+    pub stance: StanceId,
+    /// The meeting where it was expressed, if any.
+    pub meeting: Option<MeetingId>,
+    /// For an as-of query, how surely it held then; otherwise `Certain`.
+    pub certainty: Certainty,
+    known_at: Option<PartialDate>,
+    graph: &'g DiplomaticGraph,
+}
+
+impl<'g> PositionMatch<'g> {
+    /// The evidence that counts for this query (all of it, unless the query
+    /// was made `known_at` a date), with its sources.
+    ///
+    /// ```
+    /// use diplograph::PositionQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let m = graph.positions(PositionQuery::all()).next().unwrap();
+    /// assert!(m.evidence().count() >= 1);
+    /// ```
+    pub fn evidence(&self) -> impl Iterator<Item = Cited<'g>> + 'g {
+        self.graph.cited(&self.position.evidence, self.known_at)
+    }
+}
+
+/// Options for valid and report time in [`DiplomaticGraph::compare`] and
+/// [`DiplomaticGraph::offices`]: as of the latest state (the default) or as
+/// of a date, and optionally known at a date.
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::AsOf;
+///
+/// let latest = AsOf::latest();
+/// let then = AsOf::date("2025-08-17".parse()?).known_at("2025-09".parse()?);
+/// assert_ne!(latest, then);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[must_use]
+pub struct AsOf {
+    date: Option<PartialDate>,
+    known_at: Option<PartialDate>,
+}
+
+impl AsOf {
+    /// The latest state: what holds with no end date.
+    ///
+    /// ```
+    /// assert_eq!(diplograph::AsOf::latest(), diplograph::AsOf::default());
+    /// ```
+    pub fn latest() -> Self {
+        AsOf::default()
+    }
+
+    /// The state on the last day of `date`.
+    ///
+    /// ```
+    /// let _ = diplograph::AsOf::date("2025-08-18".parse()?);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn date(date: PartialDate) -> Self {
+        AsOf {
+            date: Some(date),
+            known_at: None,
+        }
+    }
+
+    /// Only what sources published by the last day of `date` say.
+    ///
+    /// ```
+    /// let _ = diplograph::AsOf::latest().known_at("2025-09".parse()?);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn known_at(mut self, date: PartialDate) -> Self {
+        self.known_at = Some(date);
+        self
+    }
+
+    fn scope(self) -> Scope {
+        match self.date {
+            Some(d) => Scope::At(d),
+            None => Scope::Latest,
+        }
+    }
+}
+
+impl From<PartialDate> for AsOf {
+    fn from(date: PartialDate) -> Self {
+        AsOf::date(date)
+    }
+}
+
+/// A change of an actor's position on a stance: two consecutive positions
+/// with different polarities.
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::{datasets, Polarity, PositionQuery};
+///
+/// let graph = datasets::washington_2025();
+/// let ceasefire = graph.find_stance("ceasefire")?;
+/// let changes = graph.position_changes(PositionQuery::on(ceasefire));
+/// let change = &changes[0];
+/// assert_eq!(graph.actor(change.actor).unwrap().name, "Donald Trump");
+/// assert_eq!((change.before.position.polarity, change.after.position.polarity),
+///            (Polarity::Supports, Polarity::Opposes));
+/// assert_eq!(change.date.map(|d| d.to_string()).as_deref(), Some("2025-08-18"));
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct PositionChange<'g> {
+    /// Who changed.
+    pub actor: ActorId,
+    /// On what.
+    pub stance: StanceId,
+    /// The earlier position.
+    pub before: PositionMatch<'g>,
+    /// The later position.
+    pub after: PositionMatch<'g>,
+    /// When: the later position's start, else the earlier one's end.
+    pub date: Option<PartialDate>,
+}
+
+/// How two actors' positions on one stance relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Relation {
+    /// Same polarity.
+    Agree,
+    /// One supports, the other opposes.
+    Disagree,
+    /// Different, but not opposite (one abstains, one is conditional...).
+    Differ,
+}
+
+impl Relation {
+    fn between(a: Polarity, b: Polarity) -> Relation {
+        match (a, b) {
+            _ if a == b => Relation::Agree,
+            (Polarity::Supports, Polarity::Opposes) | (Polarity::Opposes, Polarity::Supports) => {
+                Relation::Disagree
+            }
+            _ => Relation::Differ,
+        }
+    }
+}
+
+/// Two actors' positions on one stance, and how they relate; see
+/// [`DiplomaticGraph::compare`].
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Alignment<'g> {
+    /// The stance.
+    pub stance: StanceId,
+    /// How the positions relate.
+    pub relation: Relation,
+    /// The first actor's position.
+    pub first: PositionMatch<'g>,
+    /// The second actor's position.
+    pub second: PositionMatch<'g>,
+}
+
+/// An office held, with its evidence; see [`DiplomaticGraph::offices`].
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct OfficeMatch<'g> {
+    /// The office.
+    pub office: &'g Office,
+    /// How surely it was held at the date asked (`Certain` for the latest state).
+    pub certainty: Certainty,
+    known_at: Option<PartialDate>,
+    graph: &'g DiplomaticGraph,
+}
+
+impl<'g> OfficeMatch<'g> {
+    /// The evidence that counts for this query, with its sources.
+    ///
+    /// ```
+    /// use diplograph::AsOf;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let rutte = graph.find_actor("Rutte")?;
+    /// let office = graph.offices(rutte, AsOf::latest()).next().unwrap();
+    /// assert!(office.evidence().next().unwrap().quote().unwrap().contains("NATO Secretary General"));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn evidence(&self) -> impl Iterator<Item = Cited<'g>> + 'g {
+        self.graph.cited(&self.office.evidence, self.known_at)
+    }
+}
+
+/// A stance with the number of actors and positions recorded on it; see
+/// [`DiplomaticGraph::stance_ranking`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StanceCount {
+    /// The stance.
+    pub stance: StanceId,
+    /// Distinct actors with a position on it.
+    pub actors: usize,
+    /// Positions on it (an actor that changed counts once per position).
+    pub positions: usize,
+}
+
+impl DiplomaticGraph {
+    /// Positions matching a query: on a stance, by an actor, of a polarity,
+    /// as of a date, known at a date.
+    ///
+    /// Results come in insertion order; with an actor and a stance, in date
+    /// order (the actor's history).
+    ///
+    /// **Cost**: with a stance, linear in the positions on that stance; with
+    /// an actor and a stance, linear in that actor's positions on it; with an
+    /// actor only, in the actor's positions; otherwise in all positions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{datasets, Polarity, PositionQuery};
+    ///
+    /// let graph = datasets::washington_2025();
+    /// let ceasefire = graph.find_stance("ceasefire-first")?;
+    /// // Q2: who supported a ceasefire first, as of the Washington meeting?
+    /// let mut who: Vec<&str> = graph
+    ///     .positions(PositionQuery::on(ceasefire).polarity(Polarity::Supports).as_of("2025-08-18".parse()?))
+    ///     .map(|m| graph.actor_of(&m).key.as_str())
+    ///     .collect();
+    /// who.sort();
+    /// assert_eq!(who, ["european-leaders", "macron", "merz"]);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn positions(
+        &self,
+        query: impl Into<PositionQuery>,
+    ) -> impl Iterator<Item = PositionMatch<'_>> + '_ {
+        let q = query.into();
+        let ids: Box<dyn Iterator<Item = PositionId> + '_> = match (q.stance, q.actor) {
+            (Some(stance), Some(actor)) => Box::new(self.timeline(actor, stance).iter().copied()),
+            (Some(stance), None) => Box::new(
+                self.index
+                    .positions_by_stance
+                    .get(stance.index())
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            ),
+            (None, Some(actor)) => Box::new(
+                self.index
+                    .stances_by_actor
+                    .get(actor.index())
+                    .into_iter()
+                    .flatten()
+                    .flat_map(move |s| self.timeline(actor, *s).iter().copied()),
+            ),
+            (None, None) => Box::new((0..self.positions.len()).map(|i| PositionId(i as u32))),
+        };
+        ids.filter_map(move |id| self.position_match(id, q.scope, q.known_at))
+            .filter(move |m| q.polarities.is_empty() || q.polarities.contains(&m.position.polarity))
+    }
+
+    /// One actor's positions on one stance, oldest first.
+    ///
+    /// **Cost**: one hash lookup, then linear in that history.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{datasets, Polarity};
+    ///
+    /// let graph = datasets::washington_2025();
+    /// let trump = graph.find_actor("Donald Trump")?;
+    /// let ceasefire = graph.find_stance("ceasefire-first")?;
+    /// let history: Vec<Polarity> =
+    ///     graph.position_history(trump, ceasefire).map(|m| m.position.polarity).collect();
+    /// assert_eq!(history, [Polarity::Supports, Polarity::Opposes]);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn position_history(
+        &self,
+        actor: ActorId,
+        stance: StanceId,
+    ) -> impl Iterator<Item = PositionMatch<'_>> + '_ {
+        self.positions(PositionQuery::on(stance).by(actor))
+    }
+
+    /// Changes of position: for each actor and stance the query selects,
+    /// consecutive positions (in date order) whose polarities differ.
+    ///
+    /// The query's stance and actor select the histories to look at, and its
+    /// `known_at` which positions count; an `as_of` date keeps the changes
+    /// dated on or before it (undated changes are then left out). Polarity
+    /// filters are ignored. Results are ordered by actor, then date.
+    ///
+    /// **Cost**: linear in the positions on the stance (or of the actor).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{datasets, PositionQuery};
+    ///
+    /// let graph = datasets::washington_2025();
+    /// // Before the Washington meeting, nobody had changed.
+    /// let ceasefire = graph.find_stance("ceasefire")?;
+    /// let q = PositionQuery::on(ceasefire).as_of("2025-08-17".parse()?);
+    /// assert!(graph.position_changes(q).is_empty());
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn position_changes(&self, query: impl Into<PositionQuery>) -> Vec<PositionChange<'_>> {
+        let q = query.into();
+        let mut pairs: Vec<(ActorId, StanceId)> = match (q.stance, q.actor) {
+            (Some(s), Some(a)) => vec![(a, s)],
+            (Some(s), None) => {
+                let mut actors: Vec<ActorId> = self
+                    .index
+                    .positions_by_stance
+                    .get(s.index())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| self.positions.get(p.index()).map(|e| e.actor))
+                    .collect();
+                actors.sort_unstable();
+                actors.dedup();
+                actors.into_iter().map(|a| (a, s)).collect()
+            }
+            (None, Some(a)) => self
+                .index
+                .stances_by_actor
+                .get(a.index())
+                .into_iter()
+                .flatten()
+                .map(|s| (a, *s))
+                .collect(),
+            (None, None) => self.index.timelines.keys().copied().collect(),
+        };
+        pairs.sort_unstable();
+        let mut changes = Vec::new();
+        for (actor, stance) in pairs {
+            let history: Vec<PositionMatch<'_>> = self
+                .timeline(actor, stance)
+                .iter()
+                .filter_map(|id| self.position_match(*id, Scope::Ever, q.known_at))
+                .collect();
+            for pair in history.windows(2) {
+                let [before, after] = pair else { continue };
+                if before.position.polarity == after.position.polarity {
+                    continue;
+                }
+                let date = after.position.from.or(before.position.until);
+                if let Scope::At(limit) = q.scope {
+                    let dated_by = date.is_some_and(|d| {
+                        d.first_day().day_number() <= limit.last_day().day_number()
+                    });
+                    if !dated_by {
+                        continue;
+                    }
+                }
+                changes.push(PositionChange {
+                    actor,
+                    stance,
+                    before: *before,
+                    after: *after,
+                    date,
+                });
+            }
+        }
+        changes
+    }
+
+    /// The stances on which both actors have a position as of a date (or in
+    /// their latest state), with how the positions relate.
+    ///
+    /// For each stance the actor's position is the one holding at the date
+    /// (the latest-starting one if several do); in the latest state, the one
+    /// with no end date. Results follow the first actor's stances in the
+    /// order it took positions on them.
+    ///
+    /// **Cost**: linear in both actors' positions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{datasets, AsOf, Relation};
+    ///
+    /// let graph = datasets::washington_2025();
+    /// let trump = graph.find_actor("Trump")?;
+    /// let macron = graph.find_actor("Macron")?;
+    /// // Q12: where do Trump and Macron disagree?
+    /// let disagree: Vec<&str> = graph
+    ///     .compare(trump, macron, AsOf::latest())
+    ///     .into_iter()
+    ///     .filter(|a| a.relation == Relation::Disagree)
+    ///     .map(|a| graph.stance(a.stance).unwrap().key.as_str())
+    ///     .collect();
+    /// assert_eq!(disagree, ["ceasefire-first"]);
+    /// // Before 18 August they agreed.
+    /// let before = graph.compare(trump, macron, AsOf::date("2025-08-17".parse()?));
+    /// assert!(before.iter().all(|a| a.relation != Relation::Disagree));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn compare(&self, first: ActorId, second: ActorId, at: impl Into<AsOf>) -> Vec<Alignment<'_>> {
+        let at = at.into();
+        let scope = at.scope();
+        let current = |actor: ActorId, stance: StanceId| -> Option<PositionMatch<'_>> {
+            self.timeline(actor, stance)
+                .iter()
+                .rev()
+                .find_map(|id| self.position_match(*id, scope, at.known_at))
+        };
+        self.index
+            .stances_by_actor
+            .get(first.index())
+            .into_iter()
+            .flatten()
+            .filter_map(|stance| {
+                let a = current(first, *stance)?;
+                let b = current(second, *stance)?;
+                Some(Alignment {
+                    stance: *stance,
+                    relation: Relation::between(a.position.polarity, b.position.polarity),
+                    first: a,
+                    second: b,
+                })
+            })
+            .collect()
+    }
+
+    /// The offices an actor holds as of a date (or in the latest state: those
+    /// with no end date), with their evidence.
+    ///
+    /// **Cost**: linear in the actor's offices.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{datasets, AsOf};
+    ///
+    /// let graph = datasets::washington_2025();
+    /// let merz = graph.find_actor("Merz")?;
+    /// let titles: Vec<&str> = graph.offices(merz, AsOf::latest()).map(|o| o.office.title.as_str()).collect();
+    /// assert_eq!(titles, ["Chancellor of Germany"]);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn offices(&self, actor: ActorId, at: impl Into<AsOf>) -> impl Iterator<Item = OfficeMatch<'_>> + '_ {
+        let at = at.into();
+        let scope = at.scope();
+        self.actor(actor)
+            .into_iter()
+            .flat_map(|a| a.offices.iter())
+            .filter_map(move |office| {
+                let certainty = scope.holds(office.from, office.until)?;
+                self.is_known(&office.evidence, at.known_at)
+                    .then_some(OfficeMatch {
+                        office,
+                        certainty,
+                        known_at: at.known_at,
+                        graph: self,
+                    })
+            })
+    }
+
+    /// Stances ranked by the number of distinct actors with a position on
+    /// them, then by the number of positions, then by insertion order.
+    ///
+    /// **Cost**: linear in the number of positions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// // Q15: which issue has the most actors with a recorded position?
+    /// let top = graph.stance_ranking()[0];
+    /// assert_eq!(graph.stance(top.stance).unwrap().key.as_str(), "ceasefire-first");
+    /// assert_eq!(top.actors, 4);
+    /// ```
+    pub fn stance_ranking(&self) -> Vec<StanceCount> {
+        let mut ranking: Vec<StanceCount> = self
+            .stances()
+            .map(|(stance, _)| {
+                let ids = self
+                    .index
+                    .positions_by_stance
+                    .get(stance.index())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                let mut actors: Vec<ActorId> = ids
+                    .iter()
+                    .filter_map(|p| self.positions.get(p.index()).map(|e| e.actor))
+                    .collect();
+                actors.sort_unstable();
+                actors.dedup();
+                StanceCount {
+                    stance,
+                    actors: actors.len(),
+                    positions: ids.len(),
+                }
+            })
+            .collect();
+        ranking.sort_by(|a, b| {
+            b.actors
+                .cmp(&a.actors)
+                .then(b.positions.cmp(&a.positions))
+                .then(a.stance.cmp(&b.stance))
+        });
+        ranking
+    }
+
+    /// The actor holding a matched position.
+    ///
+    /// # Panics
+    ///
+    /// Never for a match made by this graph; a match from another graph may
+    /// name an actor this one does not have.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::PositionQuery;
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let m = graph.positions(PositionQuery::all()).next().unwrap();
+    /// assert!(!graph.actor_of(&m).name.is_empty());
+    /// ```
+    #[track_caller]
+    #[allow(clippy::expect_used)] // documented panic; the ids come from this graph
+    pub fn actor_of(&self, m: &PositionMatch<'_>) -> &crate::Actor {
+        self.actor(m.actor)
+            .expect("a position match names an actor of the graph that made it")
+    }
+
+    fn timeline(&self, actor: ActorId, stance: StanceId) -> &[PositionId] {
+        self.index
+            .timelines
+            .get(&(actor, stance))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    fn position_match(
+        &self,
+        id: PositionId,
+        scope: Scope,
+        known_at: Option<PartialDate>,
+    ) -> Option<PositionMatch<'_>> {
+        let entry = self.positions.get(id.index())?;
+        let p = &entry.position;
+        let certainty = scope.holds(p.from, p.until)?;
+        if !self.is_known(&p.evidence, known_at) {
+            return None;
+        }
+        Some(PositionMatch {
+            id,
+            position: p,
+            actor: entry.actor,
+            stance: entry.stance,
+            meeting: entry.meeting,
+            certainty,
+            known_at,
+            graph: self,
+        })
+    }
+}
+
+impl Scope {
+    fn holds(self, from: Option<PartialDate>, until: Option<PartialDate>) -> Option<Certainty> {
+        match self {
+            Scope::Ever => Some(Certainty::Certain),
+            Scope::Latest => until.is_none().then_some(Certainty::Certain),
+            Scope::At(date) => crate::Validity { from, until }.at(date),
+        }
+    }
+}
