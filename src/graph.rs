@@ -129,7 +129,6 @@ pub(crate) struct ActEntry {
     pub(crate) target: ActorId,
     pub(crate) meeting: Option<MeetingId>,
     pub(crate) stance: Option<StanceId>,
-    pub(crate) edge: EdgeIndex,
 }
 
 /// Secondary indexes, kept up to date by every `add_*`.
