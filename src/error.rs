@@ -20,7 +20,7 @@ use crate::model::{DateError, Key, PartialDate};
 ///   "positions": [ { "actor": "nobody", "stance": "peace", "polarity": "supports" } ] }"#;
 /// let err = DiplomaticGraph::from_json_str(text).unwrap_err();
 /// assert!(matches!(err, Error::UnknownKey { .. }));
-/// assert_eq!(err.to_string(), "unknown actor `nobody` at line 2, column 28 (positions[0].actor)");
+/// assert_eq!(err.to_string(), "unknown actor `nobody` at line 2, column 29 (positions[0].actor)");
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -240,7 +240,7 @@ impl From<DateError> for Error {
 ///
 /// ```
 /// let err = diplograph::DiplomaticGraph::from_json_str("{\n  \"format\": \"diplograph/1\",\n  \"colour\": 1 }").unwrap_err();
-/// assert_eq!(err.location().unwrap().to_string(), "line 3, column 3 (colour)");
+/// assert_eq!(err.location().unwrap().to_string(), "line 3, column 10 (colour)");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]

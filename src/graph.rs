@@ -168,14 +168,14 @@ pub(crate) struct Indexes {
 /// the item) of the field at fault, so the loader can point at it.
 #[derive(Debug)]
 pub(crate) struct Invalid {
-    pub(crate) error: Error,
+    pub(crate) error: Box<Error>,
     pub(crate) field: String,
 }
 
 impl Invalid {
     fn new(field: impl Into<String>, error: Error) -> Self {
         Invalid {
-            error,
+            error: Box::new(error),
             field: field.into(),
         }
     }
@@ -368,12 +368,18 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_source(&mut self, source: Source) -> Result<SourceId> {
-        self.try_add_source(source).map_err(|i| i.error)
+        self.try_add_source(source).map_err(|i| *i.error)
     }
 
     pub(crate) fn try_add_source(&mut self, source: Source) -> Checked<SourceId> {
-        Self::check_key(&source.key, ItemKind::Source, self.sources.contains_key(&source.key))?;
-        nonblank(&source.title, "title", || format!("source `{}`", source.key))?;
+        Self::check_key(
+            &source.key,
+            ItemKind::Source,
+            self.sources.contains_key(&source.key),
+        )?;
+        nonblank(&source.title, "title", || {
+            format!("source `{}`", source.key)
+        })?;
         let id = SourceId(to_u32(self.sources.len()));
         self.sources.insert(source.key.clone(), source);
         Ok(id)
@@ -403,16 +409,20 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_actor(&mut self, actor: Actor) -> Result<ActorId> {
-        self.try_add_actor(actor).map_err(|i| i.error)
+        self.try_add_actor(actor).map_err(|i| *i.error)
     }
 
     pub(crate) fn try_add_actor(&mut self, mut actor: Actor) -> Checked<ActorId> {
-        Self::check_key(&actor.key, ItemKind::Actor, self.actors.contains_key(&actor.key))?;
+        Self::check_key(
+            &actor.key,
+            ItemKind::Actor,
+            self.actors.contains_key(&actor.key),
+        )?;
         let key = actor.key.clone();
         nonblank(&actor.name, "name", || format!("actor `{key}`"))?;
         for (i, alias) in actor.aliases.iter().enumerate() {
             nonblank(alias, "alias", || format!("actor `{key}`"))
-                .map_err(|e| Invalid::new(format!("aliases[{i}]"), e.error))?;
+                .map_err(|e| Invalid::new(format!("aliases[{i}]"), *e.error))?;
         }
         // Offices and links may name the actor itself, so check them as if it
         // were already added.
@@ -468,7 +478,7 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_office(&mut self, actor: ActorId, office: Office) -> Result<()> {
-        self.try_add_office(actor, office).map_err(|i| i.error)
+        self.try_add_office(actor, office).map_err(|i| *i.error)
     }
 
     pub(crate) fn try_add_office(&mut self, actor: ActorId, office: Office) -> Checked<()> {
@@ -496,7 +506,7 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_link(&mut self, actor: ActorId, link: Link) -> Result<()> {
-        self.try_add_link(actor, link).map_err(|i| i.error)
+        self.try_add_link(actor, link).map_err(|i| *i.error)
     }
 
     pub(crate) fn try_add_link(&mut self, actor: ActorId, link: Link) -> Checked<()> {
@@ -528,16 +538,20 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_stance(&mut self, stance: Stance) -> Result<StanceId> {
-        self.try_add_stance(stance).map_err(|i| i.error)
+        self.try_add_stance(stance).map_err(|i| *i.error)
     }
 
     pub(crate) fn try_add_stance(&mut self, mut stance: Stance) -> Checked<StanceId> {
-        Self::check_key(&stance.key, ItemKind::Stance, self.stances.contains_key(&stance.key))?;
+        Self::check_key(
+            &stance.key,
+            ItemKind::Stance,
+            self.stances.contains_key(&stance.key),
+        )?;
         let key = stance.key.clone();
         nonblank(&stance.label, "label", || format!("stance `{key}`"))?;
         for (i, alias) in stance.aliases.iter().enumerate() {
             nonblank(alias, "alias", || format!("stance `{key}`"))
-                .map_err(|e| Invalid::new(format!("aliases[{i}]"), e.error))?;
+                .map_err(|e| Invalid::new(format!("aliases[{i}]"), *e.error))?;
         }
         let broader = match &stance.broader {
             None => None,
@@ -603,7 +617,7 @@ impl DiplomaticGraph {
     /// ```
     pub fn set_broader(&mut self, stance: StanceId, broader: impl Into<Key>) -> Result<()> {
         self.try_set_broader(stance, broader.into())
-            .map_err(|i| i.error)
+            .map_err(|i| *i.error)
     }
 
     pub(crate) fn try_set_broader(&mut self, stance: StanceId, broader: Key) -> Checked<()> {
@@ -614,7 +628,10 @@ impl DiplomaticGraph {
         let mut walk = Some(target);
         while let Some(current) = walk {
             if current == stance {
-                let key = self.stance_key(stance).cloned().unwrap_or_else(|| broader.clone());
+                let key = self
+                    .stance_key(stance)
+                    .cloned()
+                    .unwrap_or_else(|| broader.clone());
                 return Err(Invalid::new(
                     "broader",
                     Error::BroaderCycle {
@@ -664,11 +681,15 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_meeting(&mut self, meeting: Meeting) -> Result<MeetingId> {
-        self.try_add_meeting(meeting).map_err(|i| i.error)
+        self.try_add_meeting(meeting).map_err(|i| *i.error)
     }
 
     pub(crate) fn try_add_meeting(&mut self, meeting: Meeting) -> Checked<MeetingId> {
-        Self::check_key(&meeting.key, ItemKind::Meeting, self.meetings.contains_key(&meeting.key))?;
+        Self::check_key(
+            &meeting.key,
+            ItemKind::Meeting,
+            self.meetings.contains_key(&meeting.key),
+        )?;
         let key = meeting.key.clone();
         nonblank(&meeting.title, "title", || format!("meeting `{key}`"))?;
         if let (Some(date), Some(end)) = (meeting.date, meeting.end) {
@@ -767,7 +788,7 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_position(&mut self, position: Position) -> Result<PositionId> {
-        self.try_add_position(position).map_err(|i| i.error)
+        self.try_add_position(position).map_err(|i| *i.error)
     }
 
     pub(crate) fn try_add_position(&mut self, position: Position) -> Checked<PositionId> {
@@ -837,7 +858,7 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_act(&mut self, act: Act) -> Result<ActId> {
-        self.try_add_act(act).map_err(|i| i.error)
+        self.try_add_act(act).map_err(|i| *i.error)
     }
 
     pub(crate) fn try_add_act(&mut self, act: Act) -> Checked<ActId> {
@@ -1092,7 +1113,9 @@ impl DiplomaticGraph {
     /// assert!(graph.meeting_id("washington-2025-08-18").is_some());
     /// ```
     pub fn meeting_id(&self, key: &str) -> Option<MeetingId> {
-        self.meetings.get_index_of(key).map(|i| MeetingId(to_u32(i)))
+        self.meetings
+            .get_index_of(key)
+            .map(|i| MeetingId(to_u32(i)))
     }
 
     /// The id of the stance with exactly this key.
@@ -1147,7 +1170,9 @@ impl DiplomaticGraph {
     /// assert_eq!(graph.stance(broader).unwrap().key.as_str(), "security-guarantees");
     /// ```
     pub fn broader_stance(&self, id: StanceId) -> Option<StanceId> {
-        self.stances.get_index(id.index()).and_then(|(_, e)| e.broader)
+        self.stances
+            .get_index(id.index())
+            .and_then(|(_, e)| e.broader)
     }
 
     /// Every source, in insertion order.
@@ -1246,10 +1271,12 @@ impl DiplomaticGraph {
         self.meeting_node(meeting)
             .into_iter()
             .flat_map(move |node| self.graph.edges_directed(node, Direction::Incoming))
-            .filter_map(move |edge| match (edge.weight(), self.graph.node_weight(edge.source())) {
-                (Edge::Participation(_), Some(Node::Actor(actor))) => Some(*actor),
-                _ => None,
-            })
+            .filter_map(
+                move |edge| match (edge.weight(), self.graph.node_weight(edge.source())) {
+                    (Edge::Participation(_), Some(Node::Actor(actor))) => Some(*actor),
+                    _ => None,
+                },
+            )
     }
 }
 
@@ -1306,9 +1333,15 @@ impl PartialEq for DiplomaticGraph {
             && self.stances().zip(other.stances()).all(|(a, b)| a == b)
             && self.stances.len() == other.stances.len()
             && self.meetings.len() == other.meetings.len()
-            && self.all_meetings().zip(other.all_meetings()).all(|(a, b)| a == b)
+            && self
+                .all_meetings()
+                .zip(other.all_meetings())
+                .all(|(a, b)| a == b)
             && self.positions.len() == other.positions.len()
-            && self.all_positions().zip(other.all_positions()).all(|(a, b)| a == b)
+            && self
+                .all_positions()
+                .zip(other.all_positions())
+                .all(|(a, b)| a == b)
             && self.acts.len() == other.acts.len()
             && self.all_acts().zip(other.all_acts()).all(|(a, b)| a == b)
     }

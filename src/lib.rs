@@ -61,7 +61,7 @@ pub use graph::{Counts, DiplomaticGraph};
 pub use model::{
     Act, ActId, ActKind, Actor, ActorId, ActorKind, Certainty, DateError, Evidence, Hedging, Key,
     Link, LinkKind, MAX_KEY_LEN, Meeting, MeetingId, MeetingKind, MeetingStatus, Office,
-    Participant, PartialDate, Polarity, Position, PositionId, Precision, Role, Source, SourceId,
+    PartialDate, Participant, Polarity, Position, PositionId, Precision, Role, Source, SourceId,
     Stance, StanceId, Tone, Validity,
 };
 pub use query::{

@@ -1,1 +1,3 @@
+//! The `diplograph` command line.
+
 fn main() {}

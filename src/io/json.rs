@@ -79,7 +79,11 @@ impl<'t> Loader<'t> {
         if self.keep_going { Ok(()) } else { Err(()) }
     }
 
-    fn check(&mut self, item: &str, result: std::result::Result<(), Invalid>) -> std::result::Result<(), ()> {
+    fn check(
+        &mut self,
+        item: &str,
+        result: std::result::Result<(), Invalid>,
+    ) -> std::result::Result<(), ()> {
         match result {
             Ok(()) => Ok(()),
             Err(invalid) => {
@@ -89,7 +93,7 @@ impl<'t> Loader<'t> {
                     format!("{item}.{}", invalid.field)
                 };
                 let location = self.location(&path);
-                self.fail(invalid.error.located(location))
+                self.fail((*invalid.error).located(location))
             }
         }
     }
@@ -243,8 +247,8 @@ fn load(text: &str, file: Option<&Path>) -> Result<DiplomaticGraph> {
 /// let errors = diplograph::io::validate_json_str(text);
 /// let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
 /// assert_eq!(messages, [
-///     "empty label in stance `peace` at line 2, column 42 (stances[0].label)",
-///     "unknown actor `nobody` at line 3, column 28 (positions[0].actor)",
+///     "empty label in stance `peace` at line 2, column 43 (stances[0].label)",
+///     "unknown actor `nobody` at line 3, column 29 (positions[0].actor)",
 /// ]);
 /// ```
 pub fn validate_json_str(text: &str) -> Vec<Error> {
@@ -291,7 +295,7 @@ impl DiplomaticGraph {
     ///
     /// let err = DiplomaticGraph::from_json_str(r#"{ "format": "diplograph/1",
     ///   "meetings": [ { "key": "m", "title": "M", "kind": "summit", "date": "2025-02-30" } ] }"#).unwrap_err();
-    /// assert_eq!(err.to_string(), "invalid date `2025-02-30`: February 2025 has 28 days at line 2, column 66 (meetings[0].date)");
+    /// assert_eq!(err.to_string(), "invalid date `2025-02-30`: February 2025 has 28 days at line 2, column 71 (meetings[0].date)");
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Self> {

@@ -214,10 +214,10 @@ mod tests {
         assert_eq!(at(""), Some((1, 1)));
         assert_eq!(at("format"), Some((2, 13)));
         assert_eq!(at("actors[0].key"), Some((3, 23)));
-        assert_eq!(at("actors[1].aliases[1]"), Some((3, 70)));
-        assert_eq!(at("actors[2].name"), Some((4, 25)));
-        assert_eq!(at("n"), Some((5, 22)));
-        assert_eq!(at("t"), Some((5, 36)));
+        assert_eq!(at("actors[1].aliases[1]"), Some((3, 74)));
+        assert_eq!(at("actors[2].name"), Some((4, 26)));
+        assert_eq!(at("n"), Some((5, 21)));
+        assert_eq!(at("t"), Some((5, 34)));
         assert_eq!(at("actors[3]"), None);
         assert_eq!(at("empty[0]"), None);
         assert_eq!(at("missing"), None);
@@ -227,7 +227,16 @@ mod tests {
 
     #[test]
     fn survives_truncated_and_hostile_text() {
-        for text in ["", "{", "[", "{\"a\"", "{\"a\":", "{\"a\": [1,", "\"\\", "{\"a\": tru"] {
+        for text in [
+            "",
+            "{",
+            "[",
+            "{\"a\"",
+            "{\"a\":",
+            "{\"a\": [1,",
+            "\"\\",
+            "{\"a\": tru",
+        ] {
             let _ = locate(text, &parse_path("a[0].b"));
             let _ = line_column(text, 100);
         }

@@ -123,7 +123,7 @@ impl PartialEq<&str> for Key {
 }
 
 macro_rules! id_type {
-    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+    ($(#[$doc:meta])* $name:ident, $what:literal, $all:literal) => {
         $(#[$doc])*
         ///
         /// Ids are small, `Copy`, assigned in insertion order and never reused;
@@ -136,7 +136,7 @@ macro_rules! id_type {
             ///
             /// ```
             /// let graph = diplograph::datasets::washington_2025();
-            #[doc = concat!("let first = graph.", $what, "s().next().map(|(id, _)| id.index());")]
+            #[doc = concat!("let first = graph.", $all, "().next().map(|(id, _)| id.index());")]
             /// assert_eq!(first, Some(0));
             /// ```
             pub fn index(self) -> usize {
@@ -155,30 +155,36 @@ macro_rules! id_type {
 id_type!(
     /// Identifies an [`Actor`](crate::Actor) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
     ActorId,
-    "actor"
+    "actor",
+    "actors"
 );
 id_type!(
     /// Identifies a [`Meeting`](crate::Meeting) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
     MeetingId,
-    "meeting"
+    "meeting",
+    "all_meetings"
 );
 id_type!(
     /// Identifies a [`Stance`](crate::Stance) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
     StanceId,
-    "stance"
+    "stance",
+    "stances"
 );
 id_type!(
     /// Identifies a [`Position`](crate::Position) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
     PositionId,
-    "position"
+    "position",
+    "all_positions"
 );
 id_type!(
     /// Identifies an [`Act`](crate::Act) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
     ActId,
-    "act"
+    "act",
+    "all_acts"
 );
 id_type!(
     /// Identifies a [`Source`](crate::Source) in one [`DiplomaticGraph`](crate::DiplomaticGraph).
     SourceId,
-    "source"
+    "source",
+    "sources"
 );

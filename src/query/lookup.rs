@@ -183,8 +183,16 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
         }
         for (j, cb) in b.iter().enumerate() {
             let substitute = previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(ca != cb);
-            let delete = previous.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let insert = current.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let delete = previous
+                .get(j + 1)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(1);
+            let insert = current
+                .get(j)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(1);
             let best = substitute.min(delete).min(insert);
             if let Some(cell) = current.get_mut(j + 1) {
                 *cell = best;

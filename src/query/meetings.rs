@@ -2,7 +2,7 @@
 //! both of two actors.
 
 use crate::DiplomaticGraph;
-use crate::model::{ActorId, Meeting, MeetingId, MeetingStatus, Participant, PartialDate};
+use crate::model::{ActorId, Meeting, MeetingId, MeetingStatus, PartialDate, Participant};
 
 use super::Cited;
 
@@ -184,7 +184,10 @@ impl DiplomaticGraph {
     /// let proposed: Vec<&str> = graph.meetings(MeetingStatus::Proposed).map(|m| m.meeting.title.as_str()).collect();
     /// assert_eq!(proposed, ["Proposed trilateral meeting of Trump, Zelenskyy and Putin"]);
     /// ```
-    pub fn meetings(&self, query: impl Into<MeetingQuery>) -> impl Iterator<Item = MeetingMatch<'_>> + '_ {
+    pub fn meetings(
+        &self,
+        query: impl Into<MeetingQuery>,
+    ) -> impl Iterator<Item = MeetingMatch<'_>> + '_ {
         let q = query.into();
         let list: &[MeetingId] = match (q.actors.first(), q.statuses.as_slice()) {
             (Some(actor), _) => self
@@ -233,9 +236,7 @@ impl DiplomaticGraph {
                 let inside = match (m.date, end_day) {
                     (None, _) => !windowed,
                     (Some(_), None) => true,
-                    (Some(date), Some(end)) => {
-                        m.end.unwrap_or(date).last_day().day_number() <= end
-                    }
+                    (Some(date), Some(end)) => m.end.unwrap_or(date).last_day().day_number() <= end,
                 };
                 inside
                     && (q.statuses.is_empty() || q.statuses.contains(&m.status))
@@ -267,11 +268,19 @@ impl DiplomaticGraph {
     /// assert_eq!(names, ["Donald Trump", "Vladimir Putin"]);
     /// # Ok::<(), diplograph::Error>(())
     /// ```
-    pub fn participants(&self, meeting: MeetingId) -> impl Iterator<Item = (ActorId, &Participant)> + '_ {
+    pub fn participants(
+        &self,
+        meeting: MeetingId,
+    ) -> impl Iterator<Item = (ActorId, &Participant)> + '_ {
         self.meetings
             .get_index(meeting.index())
             .into_iter()
-            .flat_map(|(_, e)| e.participants.iter().copied().zip(e.meeting.participants.iter()))
+            .flat_map(|(_, e)| {
+                e.participants
+                    .iter()
+                    .copied()
+                    .zip(e.meeting.participants.iter())
+            })
     }
 
     /// The actors who took part in a held meeting with `first` and in a held

@@ -584,7 +584,12 @@ impl DiplomaticGraph {
     /// assert!(before.iter().all(|a| a.relation != Relation::Disagree));
     /// # Ok::<(), diplograph::Error>(())
     /// ```
-    pub fn compare(&self, first: ActorId, second: ActorId, at: impl Into<AsOf>) -> Vec<Alignment<'_>> {
+    pub fn compare(
+        &self,
+        first: ActorId,
+        second: ActorId,
+        at: impl Into<AsOf>,
+    ) -> Vec<Alignment<'_>> {
         let at = at.into();
         let scope = at.scope();
         let current = |actor: ActorId, stance: StanceId| -> Option<PositionMatch<'_>> {
@@ -627,7 +632,11 @@ impl DiplomaticGraph {
     /// assert_eq!(titles, ["Chancellor of Germany"]);
     /// # Ok::<(), diplograph::Error>(())
     /// ```
-    pub fn offices(&self, actor: ActorId, at: impl Into<AsOf>) -> impl Iterator<Item = OfficeMatch<'_>> + '_ {
+    pub fn offices(
+        &self,
+        actor: ActorId,
+        at: impl Into<AsOf>,
+    ) -> impl Iterator<Item = OfficeMatch<'_>> + '_ {
         let at = at.into();
         let scope = at.scope();
         self.actor(actor)
