@@ -1,4 +1,9 @@
 //! Datasets bundled with the crate, embedded at compile time.
+//!
+//! ```
+//! let graph = diplograph::datasets::washington_2025();
+//! assert_eq!(graph.counts().sources, 1);
+//! ```
 
 use crate::DiplomaticGraph;
 

@@ -155,6 +155,14 @@ pub enum Error {
 }
 
 /// `Result` with this crate's [`Error`].
+///
+/// ```
+/// fn first_actor_name(text: &str) -> diplograph::Result<String> {
+///     let graph = diplograph::DiplomaticGraph::from_json_str(text)?;
+///     Ok(graph.actors().next().map(|(_, a)| a.name.clone()).unwrap_or_default())
+/// }
+/// assert!(first_actor_name("not json").is_err());
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 fn at(location: &Option<Location>) -> String {
@@ -269,6 +277,16 @@ impl fmt::Display for Location {
 }
 
 /// The kinds of item an error can be about.
+///
+/// ```
+/// use diplograph::{Error, ItemKind};
+///
+/// let graph = diplograph::datasets::washington_2025();
+/// match graph.find_stance("peace") {
+///     Err(Error::NotFound { kind, .. }) => assert_eq!(kind, ItemKind::Stance),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ItemKind {

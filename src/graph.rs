@@ -1302,6 +1302,11 @@ pub(crate) fn meeting_order(
 }
 
 /// How many items of each kind a graph holds; see [`DiplomaticGraph::counts`].
+///
+/// ```
+/// let counts = diplograph::datasets::washington_2025().counts();
+/// assert_eq!((counts.meetings, counts.stances), (5, 6));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Counts {

@@ -7,6 +7,16 @@
 //! and reference and reports the first problem with its line, column and JSON
 //! path; [`validate_json_str`] reports all of them. Saving writes every field
 //! back, so load, save and load again gives an equal graph.
+//!
+//! ```
+//! use diplograph::DiplomaticGraph;
+//!
+//! let graph = DiplomaticGraph::load("data/washington-2025.json")?;
+//! let text = graph.to_json_string();
+//! assert_eq!(DiplomaticGraph::from_json_str(&text)?, graph);
+//! assert!(diplograph::io::validate_json_str(&text).is_empty());
+//! # Ok::<(), diplograph::Error>(())
+//! ```
 
 mod json;
 mod locate;

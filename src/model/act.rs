@@ -153,6 +153,15 @@ impl Act {
 }
 
 /// What an [`Act`] was.
+///
+/// Written in datasets in snake case: `"pushed_back"`.
+///
+/// ```
+/// use diplograph::ActKind;
+/// let kind: ActKind = serde_json::from_str("\"pushed_back\"")?;
+/// assert_eq!(kind, ActKind::PushedBack);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -187,6 +196,10 @@ pub enum ActKind {
 
 impl ActKind {
     /// Every kind, in declaration order.
+    ///
+    /// ```
+    /// assert!(diplograph::ActKind::ALL.contains(&diplograph::ActKind::Threatened));
+    /// ```
     pub const ALL: [ActKind; 13] = [
         ActKind::Praised,
         ActKind::Thanked,

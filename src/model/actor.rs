@@ -119,6 +119,14 @@ impl Actor {
 }
 
 /// What sort of actor an [`Actor`] is.
+///
+/// ```
+/// use diplograph::ActorKind;
+/// let graph = diplograph::datasets::washington_2025();
+/// let nato = graph.find_actor("NATO")?;
+/// assert_eq!(graph.actor(nato).unwrap().kind, ActorKind::Organisation);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -359,6 +367,14 @@ impl Link {
 }
 
 /// What a [`Link`] says.
+///
+/// ```
+/// use diplograph::LinkKind;
+/// let graph = diplograph::datasets::washington_2025();
+/// let macron = graph.actor(graph.find_actor("Macron")?).unwrap();
+/// assert!(macron.links.iter().any(|l| l.kind == LinkKind::MemberOf && l.target == "european-leaders"));
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

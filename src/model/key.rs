@@ -28,6 +28,12 @@ use serde::{Deserialize, Serialize};
 pub struct Key(String);
 
 /// The longest key the graph accepts, in bytes.
+///
+/// ```
+/// use diplograph::{Key, MAX_KEY_LEN};
+/// assert!(Key::new("k".repeat(MAX_KEY_LEN)).is_valid());
+/// assert!(!Key::new("k".repeat(MAX_KEY_LEN + 1)).is_valid());
+/// ```
 pub const MAX_KEY_LEN: usize = 128;
 
 impl Key {

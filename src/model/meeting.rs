@@ -191,6 +191,14 @@ impl Meeting {
 }
 
 /// What sort of meeting a [`Meeting`] is.
+///
+/// ```
+/// use diplograph::MeetingKind;
+/// let graph = diplograph::datasets::washington_2025();
+/// let alaska = graph.meeting(graph.find_meeting("alaska")?).unwrap();
+/// assert_eq!(alaska.kind, MeetingKind::Summit);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -237,6 +245,15 @@ impl MeetingKind {
 }
 
 /// Whether a [`Meeting`] took place.
+///
+/// Defaults to `Held`.
+///
+/// ```
+/// use diplograph::MeetingStatus;
+/// assert_eq!(MeetingStatus::default(), MeetingStatus::Held);
+/// let graph = diplograph::datasets::washington_2025();
+/// assert_eq!(graph.meetings(MeetingStatus::Planned).count(), 1);
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -260,6 +277,10 @@ pub enum MeetingStatus {
 
 impl MeetingStatus {
     /// Every status, in declaration order.
+    ///
+    /// ```
+    /// assert_eq!(diplograph::MeetingStatus::ALL.len(), 6);
+    /// ```
     pub const ALL: [MeetingStatus; 6] = [
         MeetingStatus::Held,
         MeetingStatus::Planned,
@@ -355,6 +376,15 @@ impl Participant {
 }
 
 /// The part an actor plays in a [`Meeting`].
+///
+/// ```
+/// use diplograph::Role;
+/// let graph = diplograph::datasets::washington_2025();
+/// let washington = graph.find_meeting("washington-2025-08-18")?;
+/// let hosts: Vec<_> = graph.participants(washington).filter(|(_, p)| p.role == Role::Host).collect();
+/// assert_eq!(hosts.len(), 1);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -398,6 +428,11 @@ impl Role {
 }
 
 /// The reported atmosphere of a [`Meeting`], from hostile to warm.
+///
+/// ```
+/// use diplograph::Tone;
+/// assert!(Tone::Hostile < Tone::Cautious && Tone::Cautious < Tone::Warm);
+/// ```
 ///
 /// The variants are ordered: `Tone::Hostile < Tone::Warm`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -273,6 +273,15 @@ impl Position {
 }
 
 /// Where an actor stands on a stance.
+///
+/// ```
+/// use diplograph::{Polarity, PositionQuery};
+/// let graph = diplograph::datasets::washington_2025();
+/// let nato = graph.find_stance("NATO membership for Ukraine")?;
+/// let m = graph.positions(PositionQuery::on(nato)).next().unwrap();
+/// assert_eq!(m.position.polarity, Polarity::Opposes);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -307,6 +316,18 @@ impl Polarity {
 }
 
 /// How directly a source attributes a position or act.
+///
+/// Defaults to `Reported`.
+///
+/// ```
+/// use diplograph::{Hedging, PositionQuery};
+/// let graph = diplograph::datasets::washington_2025();
+/// let nato = graph.find_stance("ukraine-nato-membership")?;
+/// // "Reports suggest the U.S. administration is weighing..."
+/// let m = graph.positions(PositionQuery::on(nato)).next().unwrap();
+/// assert_eq!(m.position.hedging, Hedging::Alleged);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]

@@ -63,6 +63,13 @@ pub struct PartialDate {
 }
 
 /// How precisely a [`PartialDate`] is known.
+///
+/// ```
+/// use diplograph::{PartialDate, Precision};
+/// assert_eq!("2025-02-28".parse::<PartialDate>()?.precision(), Precision::Day);
+/// assert!(Precision::Year < Precision::Day);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
     /// Only the year: `2025`.
@@ -74,6 +81,14 @@ pub enum Precision {
 }
 
 /// Whether something holds at a date, given partial dates.
+///
+/// ```
+/// use diplograph::{Certainty, Validity};
+/// let since_february = Validity::since("2025-02".parse()?);
+/// assert_eq!(since_february.at("2025-02-14".parse()?), Some(Certainty::Possible));
+/// assert_eq!(since_february.at("2025-03-01".parse()?), Some(Certainty::Certain));
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 ///
 /// Returned by [`Validity::at`] and carried by query results made with an "as
 /// of" date.
@@ -113,11 +128,21 @@ impl DateError {
     }
 
     /// The text that failed to parse (at most its first 40 characters).
+    ///
+    /// ```
+    /// let err = "2025-13".parse::<diplograph::PartialDate>().unwrap_err();
+    /// assert_eq!(err.text(), "2025-13");
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// Why it failed, in words.
+    ///
+    /// ```
+    /// let err = "2025-13".parse::<diplograph::PartialDate>().unwrap_err();
+    /// assert_eq!(err.reason(), "month must be between 01 and 12");
+    /// ```
     pub fn reason(&self) -> &str {
         &self.reason
     }

@@ -168,6 +168,14 @@ impl From<ActKind> for ActQuery {
 }
 
 /// An act found by a query, with its evidence.
+///
+/// ```
+/// use diplograph::{ActKind, ActQuery};
+/// let graph = diplograph::datasets::washington_2025();
+/// let m = graph.acts(ActKind::Thanked).next().unwrap();
+/// assert_eq!(graph.actor(m.target).unwrap().name, "Donald Trump");
+/// assert!(m.evidence().next().unwrap().quote().unwrap().contains("gratitude"));
+/// ```
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub struct ActMatch<'g> {

@@ -131,6 +131,14 @@ impl From<MeetingStatus> for MeetingQuery {
 }
 
 /// A meeting found by a query, with its evidence.
+///
+/// ```
+/// use diplograph::MeetingQuery;
+/// let graph = diplograph::datasets::washington_2025();
+/// let first = graph.meetings(MeetingQuery::all()).next().unwrap();
+/// assert_eq!(first.meeting.key.as_str(), "oval-office-2025-02");
+/// assert!(first.evidence().next().unwrap().quote().unwrap().contains("February"));
+/// ```
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub struct MeetingMatch<'g> {
@@ -155,7 +163,18 @@ impl<'g> MeetingMatch<'g> {
     }
 }
 
-/// An actor who met both of two others, with the meetings; see
+/// An actor who met both of two others, with the meetings.
+///
+/// ```
+/// let graph = diplograph::datasets::washington_2025();
+/// let (vance, putin) = (graph.find_actor("Vance")?, graph.find_actor("Putin")?);
+/// let contacts = graph.met_both(vance, putin);
+/// assert_eq!(graph.actor(contacts[0].actor).unwrap().name, "Donald Trump");
+/// assert_eq!(contacts[0].with_first.len(), 1); // the February visit
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+///
+/// See
 /// [`DiplomaticGraph::met_both`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]

@@ -5,6 +5,18 @@
 //! carries its evidence, resolved to its [`Source`](crate::Source), through an
 //! `evidence()` method.
 //!
+//! ```
+//! use diplograph::{datasets, MeetingQuery, MeetingStatus};
+//!
+//! let graph = datasets::washington_2025();
+//! let zelenskyy = graph.find_actor("Zelensky")?;
+//! for m in graph.meetings(MeetingQuery::with(zelenskyy).status(MeetingStatus::Held)) {
+//!     let quote = m.evidence().next().and_then(|c| c.quote()).unwrap_or("");
+//!     println!("{} {}: {quote}", m.meeting.date.map(|d| d.to_string()).unwrap_or_default(), m.meeting.title);
+//! }
+//! # Ok::<(), diplograph::Error>(())
+//! ```
+//!
 //! # Two kinds of time
 //!
 //! * **Valid time**, "as of": when a position or office held. A query made

@@ -310,6 +310,15 @@ pub struct PositionChange<'g> {
 }
 
 /// How two actors' positions on one stance relate.
+///
+/// ```
+/// use diplograph::{AsOf, Relation};
+/// let graph = diplograph::datasets::washington_2025();
+/// let (macron, merz) = (graph.find_actor("Macron")?, graph.find_actor("Merz")?);
+/// let relations: Vec<Relation> = graph.compare(macron, merz, AsOf::latest()).iter().map(|a| a.relation).collect();
+/// assert_eq!(relations, [Relation::Agree]);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Relation {
@@ -333,7 +342,20 @@ impl Relation {
     }
 }
 
-/// Two actors' positions on one stance, and how they relate; see
+/// Two actors' positions on one stance, and how they relate.
+///
+/// ```
+/// use diplograph::AsOf;
+/// let graph = diplograph::datasets::washington_2025();
+/// let (trump, zelenskyy) = (graph.find_actor("Trump")?, graph.find_actor("Zelenskyy")?);
+/// let alignments = graph.compare(trump, zelenskyy, AsOf::latest());
+/// let a = &alignments[0];
+/// assert_eq!(graph.stance(a.stance).unwrap().key.as_str(), "territorial-concessions");
+/// assert_eq!((a.first.actor, a.second.actor), (trump, zelenskyy));
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+///
+/// See
 /// [`DiplomaticGraph::compare`].
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
@@ -349,6 +371,16 @@ pub struct Alignment<'g> {
 }
 
 /// An office held, with its evidence; see [`DiplomaticGraph::offices`].
+///
+/// ```
+/// use diplograph::{AsOf, Certainty};
+/// let graph = diplograph::datasets::washington_2025();
+/// let vance = graph.find_actor("JD Vance")?;
+/// let office = graph.offices(vance, AsOf::latest()).next().unwrap();
+/// assert_eq!(office.office.title, "Vice President of the United States");
+/// assert_eq!(office.certainty, Certainty::Certain);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub struct OfficeMatch<'g> {
@@ -376,7 +408,16 @@ impl<'g> OfficeMatch<'g> {
     }
 }
 
-/// A stance with the number of actors and positions recorded on it; see
+/// A stance with the number of actors and positions recorded on it.
+///
+/// ```
+/// let graph = diplograph::datasets::washington_2025();
+/// let ranking = graph.stance_ranking();
+/// assert_eq!(ranking.len(), graph.counts().stances);
+/// assert!(ranking.windows(2).all(|w| w[0].actors >= w[1].actors));
+/// ```
+///
+/// See
 /// [`DiplomaticGraph::stance_ranking`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]

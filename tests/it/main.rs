@@ -1,5 +1,13 @@
 //! Integration tests: one binary, a module per area.
 
+// Tests may unwrap and index freely: a panic is a test failure with its message.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod cli;
 mod dataset;
 mod questions;

@@ -55,7 +55,10 @@ fn q01_who_opposed_the_ceasefire_as_of_the_washington_meeting() {
         .collect();
     assert_eq!(keys(&g, found.iter().map(|m| m.actor)), set(&["trump"]));
     assert_eq!(found[0].certainty, diplograph::Certainty::Certain);
-    assert_quotes(found[0].evidence(), "walked back earlier calls for a ceasefire");
+    assert_quotes(
+        found[0].evidence(),
+        "walked back earlier calls for a ceasefire",
+    );
 }
 
 #[test]
@@ -181,7 +184,10 @@ fn q08_who_met_both_zelenskyy_and_putin() {
         .iter()
         .map(|id| g.meeting(*id).unwrap().key.as_str())
         .collect();
-    assert_eq!(with_zelenskyy, ["oval-office-2025-02", "washington-2025-08-18"]);
+    assert_eq!(
+        with_zelenskyy,
+        ["oval-office-2025-02", "washington-2025-08-18"]
+    );
     assert_eq!(with_putin, ["alaska-summit-2025-08-15"]);
 }
 
@@ -198,7 +204,10 @@ fn q09_who_criticised_zelenskyy_and_when() {
     for m in &found {
         assert_eq!(m.act.date, Some(date("2025-02")));
         assert_eq!(m.meeting, g.meeting_id("oval-office-2025-02"));
-        assert_quotes(m.evidence(), "sharp criticism from Trump and Vice President JD Vance");
+        assert_quotes(
+            m.evidence(),
+            "sharp criticism from Trump and Vice President JD Vance",
+        );
     }
 }
 
@@ -220,16 +229,25 @@ fn q10_which_meetings_are_proposed_or_planned() {
         statuses,
         BTreeSet::from([
             ("trilateral-proposed".to_string(), MeetingStatus::Proposed),
-            ("trump-putin-call-planned".to_string(), MeetingStatus::Planned),
+            (
+                "trump-putin-call-planned".to_string(),
+                MeetingStatus::Planned
+            ),
         ])
     );
-    let trilateral = found.iter().find(|m| m.meeting.key == "trilateral-proposed").unwrap();
+    let trilateral = found
+        .iter()
+        .find(|m| m.meeting.key == "trilateral-proposed")
+        .unwrap();
     assert_eq!(
         keys(&g, g.participants(trilateral.id).map(|(id, _)| id)),
         set(&["putin", "trump", "zelenskyy"])
     );
     assert_quotes(trilateral.evidence(), "a proposed trilateral meeting");
-    let call = found.iter().find(|m| m.meeting.key == "trump-putin-call-planned").unwrap();
+    let call = found
+        .iter()
+        .find(|m| m.meeting.key == "trump-putin-call-planned")
+        .unwrap();
     assert_quotes(call.evidence(), "speak directly with Putin");
 }
 
@@ -238,14 +256,21 @@ fn q11_who_supports_us_participation_in_security_guarantees() {
     let g = graph();
     let stance = g.find_stance("US security guarantees").unwrap();
     let found: Vec<_> = g
-        .positions(PositionQuery::on(stance).polarity(Polarity::Supports).latest())
+        .positions(
+            PositionQuery::on(stance)
+                .polarity(Polarity::Supports)
+                .latest(),
+        )
         .collect();
     assert_eq!(
         keys(&g, found.iter().map(|m| m.actor)),
         set(&["rutte", "trump"])
     );
     let trump = found.iter().find(|m| g.actor_of(m).key == "trump").unwrap();
-    assert_quotes(trump.evidence(), "would participate in providing security guarantees");
+    assert_quotes(
+        trump.evidence(),
+        "would participate in providing security guarantees",
+    );
     let rutte = found.iter().find(|m| g.actor_of(m).key == "rutte").unwrap();
     assert_quotes(rutte.evidence(), "as a breakthrough");
 }
@@ -268,7 +293,10 @@ fn q12_where_trump_and_macron_disagree() {
     assert_quotes(disagreements[0].second.evidence(), "pushed back");
     // As of the eve of the meeting, Macron had no recorded position yet and
     // there was nothing to disagree on.
-    assert!(g.compare(trump, macron, AsOf::date(date("2025-08-17"))).is_empty());
+    assert!(
+        g.compare(trump, macron, AsOf::date(date("2025-08-17")))
+            .is_empty()
+    );
 }
 
 #[test]
@@ -292,9 +320,21 @@ fn q13_who_pushed_back_against_trump() {
 fn q14_offices_of_rutte_merz_and_vance() {
     let g = graph();
     for (name, title, phrase) in [
-        ("Rutte", "Secretary General of NATO", "NATO Secretary General Mark Rutte"),
-        ("Merz", "Chancellor of Germany", "German Chancellor Friedrich Merz"),
-        ("Vance", "Vice President of the United States", "Vice President JD Vance"),
+        (
+            "Rutte",
+            "Secretary General of NATO",
+            "NATO Secretary General Mark Rutte",
+        ),
+        (
+            "Merz",
+            "Chancellor of Germany",
+            "German Chancellor Friedrich Merz",
+        ),
+        (
+            "Vance",
+            "Vice President of the United States",
+            "Vice President JD Vance",
+        ),
     ] {
         let offices: Vec<_> = g
             .offices(actor(&g, name), AsOf::date(date("2025-08-18")))
