@@ -25,8 +25,9 @@ use crate::model::{DateError, Key, PartialDate};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A file could not be read or written.
-    #[error("cannot access {}", path.display())]
+    /// A file could not be read or written (`path` is empty for readers and
+    /// writers that are not files).
+    #[error("cannot access {}", if path.as_os_str().is_empty() { "the reader or writer".into() } else { path.display().to_string() })]
     Io {
         /// The file.
         path: PathBuf,

@@ -102,8 +102,15 @@ impl<'t> Loader<'t> {
         let mut de = serde_json::Deserializer::from_str(self.text);
         let parsed = serde_path_to_error::deserialize(&mut de)
             .map_err(|err| {
+                // serde_path_to_error writes `.` for the root and `?` for a
+                // step it could not name (inside malformed JSON): drop both.
                 let path = err.path().to_string();
-                let path = if path == "." { String::new() } else { path };
+                let path = path.trim_end_matches(".?").trim_end_matches('?');
+                let path = if path == "." {
+                    String::new()
+                } else {
+                    path.to_owned()
+                };
                 (path, err.into_inner())
             })
             .and_then(|d: Dataset| de.end().map(|()| d).map_err(|e| (String::new(), e)));

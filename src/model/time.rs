@@ -1,32 +1,5 @@
-//! Partial dates, validity intervals and the rules for comparing them.
-//!
-//! Reporting gives dates at different precisions: "in 2025", "in February",
-//! "on Monday 18 August". A [`PartialDate`] keeps exactly what the source said
-//! and nothing more. It stands for the *interval of days* it covers: `2025-02`
-//! is every day from 1 to 28 February 2025.
-//!
-//! # Comparison rules
-//!
-//! * Two dates are **equal** only when they are the same text: `2025-02` is not
-//!   equal to `2025-02-28`.
-//! * `a < b` holds when every day of `a` is before every day of `b`
-//!   (`2025-02 < 2025-03-01`). When the intervals overlap without being equal
-//!   (`2025-02` and `2025-02-28`) the dates are **unordered**:
-//!   [`PartialOrd::partial_cmp`] returns `None`, because the source does not say
-//!   which came first.
-//! * For sorting into a timeline, [`PartialDate::timeline_cmp`] gives a total
-//!   order: by first day, then by last day (so `2025-02` sorts after
-//!   `2025-01-31` and before `2025-02-28`).
-//!
-//! # As-of rules
-//!
-//! A [`Validity`] is a half-open interval `[from, until)`: `from` is the first
-//! day something held, `until` the first day it no longer held. Either may be
-//! unknown (`None`), which leaves that side open. Asking whether it holds "as
-//! of" a partial date evaluates it on the **last day** of that date ("as of
-//! August 2025" means "by the end of August 2025"), and answers with a
-//! [`Certainty`]: `Certain` when it held whatever day inside each partial bound
-//! the truth is, `Possible` when it depends on a day the source did not give.
+//! Partial dates, validity intervals and the rules for comparing them
+//! (documented on [`PartialDate`] and [`Validity`]).
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -37,8 +10,25 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A calendar date known to the year, the month or the day.
 ///
 /// Written and parsed as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (years 1 to 9999,
-/// proleptic Gregorian calendar). See the [module docs](self) for how partial
-/// dates compare.
+/// proleptic Gregorian calendar).
+///
+/// Reporting gives dates at different precisions: "in 2025", "in February",
+/// "on Monday 18 August". A `PartialDate` keeps exactly what the source said
+/// and nothing more. It stands for the *interval of days* it covers: `2025-02`
+/// is every day from 1 to 28 February 2025.
+///
+/// # Comparison rules
+///
+/// * Two dates are **equal** only when they are the same text: `2025-02` is not
+///   equal to `2025-02-28`.
+/// * `a < b` holds when every day of `a` is before every day of `b`
+///   (`2025-02 < 2025-03-01`). When the intervals overlap without being equal
+///   (`2025-02` and `2025-02-28`) the dates are **unordered**:
+///   [`PartialOrd::partial_cmp`] returns `None`, because the source does not say
+///   which came first. That is why `PartialDate` is not `Ord`.
+/// * For sorting into a timeline, [`PartialDate::timeline_cmp`] gives a total
+///   order: by first day, then by last day (so `2025-02` sorts after
+///   `2025-01-31` and before `2025-02-28`).
 ///
 /// # Examples
 ///
@@ -517,6 +507,14 @@ impl<'de> Deserialize<'de> for PartialDate {
 /// successor `from: 2025-08-18`). `None` leaves that side open: an unknown
 /// start ("earlier calls for a ceasefire") or a position still held.
 ///
+/// # As-of rules
+///
+/// Asking whether it holds "as of" a partial date evaluates it on the **last
+/// day** of that date ("as of August 2025" means "by the end of August 2025"),
+/// and answers with a [`Certainty`]: `Certain` when it held whatever day inside
+/// each partial bound the truth is, `Possible` when it depends on a day the
+/// source did not give, and no answer when it certainly did not hold.
+///
 /// # Examples
 ///
 /// ```
@@ -613,7 +611,7 @@ impl Validity {
 
     /// Whether it held on the last day of `date`, and how surely.
     ///
-    /// `None` when it certainly did not hold. See the [module docs](self).
+    /// `None` when it certainly did not hold. See the as-of rules on [`Validity`].
     ///
     /// # Examples
     ///
