@@ -83,3 +83,8 @@ const _: () = {
     assert_send_sync::<DiplomaticGraph>();
     assert_send_sync::<Error>();
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
