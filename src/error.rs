@@ -133,6 +133,14 @@ pub enum Error {
         /// Where.
         location: Option<Location>,
     },
+    /// An id that names no item of this graph (it came from another graph).
+    #[error("this graph has no {kind} with id {kind}#{index}")]
+    UnknownId {
+        /// What kind of item the id should name.
+        kind: ItemKind,
+        /// The id's index.
+        index: usize,
+    },
     /// A lookup by name matched nothing.
     #[error("no {kind} matches {query:?}{}", did_you_mean(.suggestions))]
     NotFound {
@@ -208,7 +216,10 @@ impl Error {
             | Error::EndsBeforeStart { location, .. }
             | Error::DuplicateParticipant { location, .. }
             | Error::BroaderCycle { location, .. } => location.as_ref(),
-            Error::Io { .. } | Error::NotFound { .. } | Error::Ambiguous { .. } => None,
+            Error::Io { .. }
+            | Error::UnknownId { .. }
+            | Error::NotFound { .. }
+            | Error::Ambiguous { .. } => None,
         }
     }
 
@@ -225,7 +236,10 @@ impl Error {
             | Error::EndsBeforeStart { location, .. }
             | Error::DuplicateParticipant { location, .. }
             | Error::BroaderCycle { location, .. } => *location = Some(new),
-            Error::Io { .. } | Error::NotFound { .. } | Error::Ambiguous { .. } => {}
+            Error::Io { .. }
+            | Error::UnknownId { .. }
+            | Error::NotFound { .. }
+            | Error::Ambiguous { .. } => {}
         }
         self
     }
@@ -249,7 +263,7 @@ impl From<DateError> for Error {
 ///
 /// ```
 /// let err = diplograph::DiplomaticGraph::from_json_str("{\n  \"format\": \"diplograph/1\",\n  \"colour\": 1 }").unwrap_err();
-/// assert_eq!(err.location().unwrap().to_string(), "line 3, column 10 (colour)");
+/// assert_eq!(err.location().unwrap().to_string(), "line 3, column 3 (colour)");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -461,6 +461,7 @@ impl DiplomaticGraph {
     ///
     /// # Errors
     ///
+    /// [`Error::UnknownId`] when `actor` is not in this graph,
     /// [`Error::EmptyField`] for a blank title, [`Error::UnknownKey`] when the
     /// office's state or organisation or its evidence's source is unknown,
     /// [`Error::EndsBeforeStart`].
@@ -482,6 +483,7 @@ impl DiplomaticGraph {
     }
 
     pub(crate) fn try_add_office(&mut self, actor: ActorId, office: Office) -> Checked<()> {
+        self.check_actor_id(actor)?;
         self.check_office(&office, None)?;
         self.attach_office(actor, office);
         Ok(())
@@ -491,6 +493,7 @@ impl DiplomaticGraph {
     ///
     /// # Errors
     ///
+    /// [`Error::UnknownId`] when `actor` is not in this graph,
     /// [`Error::UnknownKey`] when the target or an evidence source is
     /// unknown, [`Error::EndsBeforeStart`].
     ///
@@ -510,6 +513,7 @@ impl DiplomaticGraph {
     }
 
     pub(crate) fn try_add_link(&mut self, actor: ActorId, link: Link) -> Checked<()> {
+        self.check_actor_id(actor)?;
         self.check_link(&link, None)?;
         self.attach_link(actor, link);
         Ok(())
@@ -600,6 +604,7 @@ impl DiplomaticGraph {
     ///
     /// # Errors
     ///
+    /// [`Error::UnknownId`] when `stance` is not in this graph,
     /// [`Error::UnknownKey`] for an unknown broader stance,
     /// [`Error::BroaderCycle`] when the stance would become broader than itself.
     ///
@@ -621,6 +626,15 @@ impl DiplomaticGraph {
     }
 
     pub(crate) fn try_set_broader(&mut self, stance: StanceId, broader: Key) -> Checked<()> {
+        if self.stance(stance).is_none() {
+            return Err(Invalid::new(
+                "",
+                Error::UnknownId {
+                    kind: ItemKind::Stance,
+                    index: stance.index(),
+                },
+            ));
+        }
         let target = self
             .stance_id(broader.as_str())
             .ok_or_else(|| unknown(ItemKind::Stance, &broader, "broader"))?;
@@ -926,6 +940,19 @@ impl DiplomaticGraph {
             ));
         }
         Ok(())
+    }
+
+    fn check_actor_id(&self, actor: ActorId) -> Checked<()> {
+        match self.actor(actor) {
+            Some(_) => Ok(()),
+            None => Err(Invalid::new(
+                "",
+                Error::UnknownId {
+                    kind: ItemKind::Actor,
+                    index: actor.index(),
+                },
+            )),
+        }
     }
 
     fn check_evidence(&self, evidence: &[Evidence]) -> Checked<()> {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::locate::{Step, line_column, locate, parse_path, string_at};
+use super::locate::{Step, line_column, locate, locate_name, parse_path, string_at};
 use crate::error::{Error, Location, Result};
 use crate::graph::{Invalid, Metadata};
 use crate::model::{Act, Actor, Meeting, PartialDate, Position, Source, Stance};
@@ -98,6 +98,16 @@ impl<'t> Loader<'t> {
         }
     }
 
+    /// Loads to the end, keeping every error, sorted by position.
+    fn check_all(mut self) -> Vec<Error> {
+        if let Some(dataset) = self.parse() {
+            let _ = self.build(dataset);
+        }
+        let position = |e: &Error| e.location().map(|l| (l.line, l.column));
+        self.errors.sort_by_key(position);
+        self.errors
+    }
+
     fn parse(&mut self) -> Option<Dataset> {
         let mut de = serde_json::Deserializer::from_str(self.text);
         let parsed = serde_path_to_error::deserialize(&mut de)
@@ -139,15 +149,35 @@ impl<'t> Loader<'t> {
                 };
             }
         }
-        Error::Json {
-            location: Location {
+        // Point at the start of the offending value, like every other error,
+        // when the text is sound enough to find it; otherwise (a syntax
+        // error) where serde_json stopped reading.
+        let start = match source.is_data() && !steps.is_empty() {
+            // An unknown field: point at its name, not its value.
+            true if source.to_string().starts_with("unknown field") => {
+                locate_name(self.text, &steps)
+            }
+            true => locate(self.text, &steps),
+            false => None,
+        };
+        let location = match start {
+            Some(offset) => {
+                let (line, column) = line_column(self.text, offset);
+                Location {
+                    file: self.file.map(Path::to_path_buf),
+                    line,
+                    column,
+                    path,
+                }
+            }
+            None => Location {
                 file: self.file.map(Path::to_path_buf),
-                line: source.line(),
-                column: source.column(),
+                line: source.line().max(1),
+                column: source.column().max(1),
                 path,
             },
-            source,
-        }
+        };
+        Error::Json { location, source }
     }
 
     fn build(&mut self, dataset: Dataset) -> std::result::Result<DiplomaticGraph, ()> {
@@ -237,8 +267,8 @@ fn load(text: &str, file: Option<&Path>) -> Result<DiplomaticGraph> {
     }
 }
 
-/// Checks a dataset and returns every error found, in document order, or an
-/// empty list when it loads cleanly.
+/// Checks a dataset and returns every error found, in document order (by
+/// line and column), or an empty list when it loads cleanly.
 ///
 /// Malformed JSON stops the check at the first syntax or type error. Past
 /// that, an item with an error is left out and checking goes on, so an error
@@ -259,16 +289,13 @@ fn load(text: &str, file: Option<&Path>) -> Result<DiplomaticGraph> {
 /// ]);
 /// ```
 pub fn validate_json_str(text: &str) -> Vec<Error> {
-    let mut loader = Loader {
+    let loader = Loader {
         text,
         file: None,
         errors: Vec::new(),
         keep_going: true,
     };
-    if let Some(dataset) = loader.parse() {
-        let _ = loader.build(dataset);
-    }
-    loader.errors
+    loader.check_all()
 }
 
 fn read_file(path: &Path) -> Result<String> {
@@ -368,16 +395,13 @@ impl DiplomaticGraph {
         match read_file(path) {
             Err(e) => vec![e],
             Ok(text) => {
-                let mut loader = Loader {
+                let loader = Loader {
                     text: &text,
                     file: Some(path),
                     errors: Vec::new(),
                     keep_going: true,
                 };
-                if let Some(dataset) = loader.parse() {
-                    let _ = loader.build(dataset);
-                }
-                loader.errors
+                loader.check_all()
             }
         }
     }

@@ -127,12 +127,18 @@ fn find<'g, Id: Copy + Ord>(
     if let Some(ids) = names.get(&query) {
         return one_or_ambiguous(ids.clone());
     }
-    let words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     if !words.is_empty() {
         let matches: Vec<Id> = names
             .iter()
             .filter(|(known, _)| {
-                let known_words: Vec<&str> = known.split(|c: char| !c.is_alphanumeric()).collect();
+                let known_words: Vec<&str> = known
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
                 words.iter().all(|w| known_words.contains(w))
             })
             .flat_map(|(_, ids)| ids.iter().copied())
