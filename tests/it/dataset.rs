@@ -1813,3 +1813,49 @@ fn arrays_are_accepted_in_place_of_objects() {
         (1, 1, "actors[0].name")
     );
 }
+
+// ----- known bugs: these assert the documented behaviour and fail today -----
+
+#[test]
+fn json_errors_count_columns_in_characters_too() {
+    // Location's docs: "columns count characters". serde_json counts bytes.
+    let json = "{ \"format\": \"diplograph/1\", \"title\": \"Zelenskyy’s\", \"colour\": 1 }";
+    let err = DiplomaticGraph::from_json_str(json).unwrap_err();
+    let at = err.location().unwrap();
+    assert_eq!((at.line, at.column, at.path.as_str()), (1, 60, "colour"));
+}
+
+#[test]
+fn json_error_columns_count_from_one() {
+    // Location's docs: "Lines and columns count from 1". serde_json reports
+    // column 0 at the end of input that ends a line.
+    for (text, line) in [("", 1), ("{ \"format\": \"diplograph/1\",\n", 2)] {
+        let err = DiplomaticGraph::from_json_str(text).unwrap_err();
+        let at = err.location().unwrap();
+        assert_eq!((at.line, at.column), (line, 1), "{text:?}: {err}");
+    }
+}
+
+#[test]
+fn validate_reports_deferred_office_link_and_broader_errors_in_document_order() {
+    // Offices, links and broader stances are checked after every actor or
+    // stance is in; their errors must still come out in document order.
+    let json = doc(&[
+        SOURCES,
+        r#"  "actors": [ { "key": "a", "name": "A", "kind": "person", "links": [ { "kind": "represents", "target": "nowhere" } ] }, { "key": "b", "name": "", "kind": "state" } ]"#,
+        r#"  "stances": [ { "key": "s", "label": "S", "broader": "nothing" }, { "key": "t", "label": " " } ]"#,
+    ]);
+    let paths: Vec<String> = validate_json_str(&json)
+        .iter()
+        .map(|e| e.location().unwrap().path.clone())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "actors[0].links[0].target",
+            "actors[1].name",
+            "stances[0].broader",
+            "stances[1].label",
+        ]
+    );
+}

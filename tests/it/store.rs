@@ -1122,3 +1122,45 @@ fn a_graph_shared_by_eight_threads_answers_like_one() {
         assert_eq!(result, expected);
     }
 }
+
+// ----- known bugs: these assert the documented behaviour and fail today -----
+
+#[test]
+fn graphs_with_sources_in_another_order_are_not_equal() {
+    // `PartialEq for DiplomaticGraph`: "equal when they hold the same items in
+    // the same order (and so give them the same ids)". Sources are compared
+    // as IndexMaps, whose `==` ignores order.
+    let mut first = DiplomaticGraph::new();
+    first.add_source(Source::new("r1", "One")).unwrap();
+    first.add_source(Source::new("r2", "Two")).unwrap();
+    let mut second = DiplomaticGraph::new();
+    second.add_source(Source::new("r2", "Two")).unwrap();
+    second.add_source(Source::new("r1", "One")).unwrap();
+    let keys = |g: &DiplomaticGraph| {
+        g.sources()
+            .map(|(_, s)| s.key.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_ne!(keys(&first), keys(&second));
+    assert_ne!(first, second);
+}
+
+#[test]
+fn positions_of_one_actor_come_in_insertion_order() {
+    // `DiplomaticGraph::positions`: "Results come in insertion order; with an
+    // actor and a stance, in date order". With an actor only they come
+    // grouped by stance, each stance in date order.
+    let mut graph = base();
+    graph.add_stance(Stance::new("t", "T")).unwrap();
+    for (stance, from) in [("s", "2025-06"), ("t", "2025-03"), ("s", "2025-01")] {
+        graph
+            .add_position(Position::new("a", stance, Polarity::Supports).from(d(from)))
+            .unwrap();
+    }
+    let a = graph.actor_id("a").unwrap();
+    let order: Vec<usize> = graph
+        .positions(PositionQuery::all().by(a))
+        .map(|m| m.id.index())
+        .collect();
+    assert_eq!(order, [0, 1, 2]);
+}

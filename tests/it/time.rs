@@ -1030,3 +1030,27 @@ fn meetings_between_agree_with_a_reference_on_random_meetings() {
         }
     }
 }
+
+// ----- known bugs: these assert the documented behaviour and fail today -----
+
+#[test]
+fn position_changes_of_one_actor_are_ordered_by_date_across_stances() {
+    // `DiplomaticGraph::position_changes`: "Results are ordered by actor, then
+    // date". They come ordered by actor, then stance, then date.
+    let graph = with_positions([
+        Position::new("a", "s", Supports).until(d("2025-06")),
+        Position::new("a", "s", Opposes).from(d("2025-06")),
+        Position::new("a", "t", Supports).until(d("2025-01")),
+        Position::new("a", "t", Opposes).from(d("2025-01")),
+    ]);
+    let (a, _, _, _) = ids(&graph);
+    let dates: Vec<Option<String>> = graph
+        .position_changes(PositionQuery::all().by(a))
+        .iter()
+        .map(|c| c.date.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(
+        dates,
+        [Some("2025-01".to_owned()), Some("2025-06".to_owned())]
+    );
+}
