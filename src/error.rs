@@ -263,7 +263,7 @@ impl From<DateError> for Error {
 ///
 /// ```
 /// let err = diplograph::DiplomaticGraph::from_json_str("{\n  \"format\": \"diplograph/1\",\n  \"colour\": 1 }").unwrap_err();
-/// assert_eq!(err.location().unwrap().to_string(), "line 3, column 3 (colour)");
+/// assert_eq!(err.location().unwrap().to_string(), "line 3, column 10 (colour)");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::locate::{Step, line_column, locate, locate_name, parse_path, string_at};
+use super::locate::{Step, line_column, locate, parse_path, string_at};
 use crate::error::{Error, Location, Result};
 use crate::graph::{Invalid, Metadata};
 use crate::model::{Act, Actor, Meeting, PartialDate, Position, Source, Stance};
@@ -149,33 +149,13 @@ impl<'t> Loader<'t> {
                 };
             }
         }
-        // Point at the start of the offending value, like every other error,
-        // when the text is sound enough to find it; otherwise (a syntax
-        // error) where serde_json stopped reading.
-        let start = match source.is_data() && !steps.is_empty() {
-            // An unknown field: point at its name, not its value.
-            true if source.to_string().starts_with("unknown field") => {
-                locate_name(self.text, &steps)
-            }
-            true => locate(self.text, &steps),
-            false => None,
-        };
-        let location = match start {
-            Some(offset) => {
-                let (line, column) = line_column(self.text, offset);
-                Location {
-                    file: self.file.map(Path::to_path_buf),
-                    line,
-                    column,
-                    path,
-                }
-            }
-            None => Location {
-                file: self.file.map(Path::to_path_buf),
-                line: source.line().max(1),
-                column: source.column().max(1),
-                path,
-            },
+        // Where serde_json stopped reading, so that the location agrees with
+        // the message of the source error; in characters, from 1.
+        let location = Location {
+            file: self.file.map(Path::to_path_buf),
+            line: source.line().max(1),
+            column: char_column(self.text, source.line(), source.column()),
+            path,
         };
         Error::Json { location, source }
     }
@@ -246,6 +226,17 @@ impl<'t> Loader<'t> {
         }
         Ok(graph)
     }
+}
+
+/// serde_json counts columns in bytes, from 0 at the start of a line before
+/// anything is read; `Location` counts characters, from 1.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let mut end = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text.get(..end).map_or(0, |s| s.chars().count()).max(1)
 }
 
 fn load(text: &str, file: Option<&Path>) -> Result<DiplomaticGraph> {

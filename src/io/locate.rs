@@ -46,21 +46,11 @@ pub(crate) fn locate(text: &str, path: &[Step]) -> Option<usize> {
     let mut at = skip_ws(bytes, 0);
     for step in path {
         at = match step {
-            Step::Field(name) => field(bytes, at, name)?.1,
+            Step::Field(name) => field(bytes, at, name)?,
             Step::Index(index) => element(bytes, at, *index)?,
         };
     }
     Some(at)
-}
-
-/// The byte offset of the *name* of the field at `path` (which must end in
-/// a field), for errors about the field rather than its value.
-pub(crate) fn locate_name(text: &str, path: &[Step]) -> Option<usize> {
-    let (Step::Field(name), parent) = path.split_last()? else {
-        return None;
-    };
-    let at = locate(text, parent)?;
-    field(text.as_bytes(), at, name).map(|(name_at, _)| name_at)
 }
 
 /// The string value at `offset`, unescaped, if a string starts there.
@@ -142,16 +132,15 @@ fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// `at` is on an object; returns the offsets of the name and the value of
-/// field `name` (the last one, if the name repeats).
-fn field(bytes: &[u8], at: usize, name: &str) -> Option<(usize, usize)> {
+/// `at` is on an object; returns the offset of the value of field `name`
+/// (the last one, if the name repeats).
+fn field(bytes: &[u8], at: usize, name: &str) -> Option<usize> {
     if bytes.get(at) != Some(&b'{') {
         return None;
     }
     let mut found = None;
     let mut i = skip_ws(bytes, at + 1);
     while bytes.get(i) == Some(&b'"') {
-        let key_start = i;
         let key_end = skip_string(bytes, i)?;
         let key: Option<String> = bytes
             .get(i..key_end)
@@ -162,7 +151,7 @@ fn field(bytes: &[u8], at: usize, name: &str) -> Option<(usize, usize)> {
         }
         i = skip_ws(bytes, i + 1);
         if key.as_deref() == Some(name) {
-            found = Some((key_start, i));
+            found = Some(i);
         }
         i = skip_ws(bytes, skip_value(bytes, i)?);
         if bytes.get(i) == Some(&b',') {
@@ -232,9 +221,6 @@ mod tests {
         assert_eq!(at("actors[3]"), None);
         assert_eq!(at("empty[0]"), None);
         assert_eq!(at("missing"), None);
-        let name = locate_name(TEXT, &parse_path("actors[2].name")).unwrap();
-        assert_eq!(line_column(TEXT, name), (4, 18));
-        assert_eq!(locate_name(TEXT, &parse_path("actors[2]")), None);
         let offset = locate(TEXT, &parse_path("actors[1].key")).unwrap();
         assert_eq!(string_at(TEXT, offset).as_deref(), Some("b \"quoted\" [x]"));
     }

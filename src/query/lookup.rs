@@ -147,7 +147,14 @@ fn find<'g, Id: Copy + Ord>(
             return one_or_ambiguous(matches);
         }
     }
-    // Nothing matched: suggest the closest spellings.
+    // Nothing matched: suggest the closest spellings (none for a blank name).
+    if query.is_empty() {
+        return Err(Error::NotFound {
+            kind,
+            query: name.chars().take(200).collect(),
+            suggestions: Vec::new(),
+        });
+    }
     let limit = (query.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, Id)> = names
         .iter()

@@ -434,8 +434,9 @@ impl DiplomaticGraph {
     /// Positions matching a query: on a stance, by an actor, of a polarity,
     /// as of a date, known at a date.
     ///
-    /// Results come in insertion order; with an actor and a stance, in date
-    /// order (the actor's history).
+    /// Results come in insertion order; with an actor, stance by stance (in
+    /// the order the actor first took a position on each), each stance's
+    /// positions in date order (the actor's history).
     ///
     /// **Cost**: with a stance, linear in the positions on that stance; with
     /// an actor and a stance, linear in that actor's positions on it; with an
@@ -517,8 +518,8 @@ impl DiplomaticGraph {
     /// The query's stance and actor select the histories to look at, and its
     /// `known_at` which positions count; an `as_of` date keeps the changes
     /// dated on or before it (undated changes are then left out). Polarity
-    /// filters are ignored. Results are ordered by actor id, then stance id,
-    /// then date.
+    /// filters are ignored. Results are ordered by actor id, then date
+    /// (undated changes last), then stance id.
     ///
     /// **Cost**: linear in the positions on the stance (or of the actor).
     ///
@@ -592,6 +593,18 @@ impl DiplomaticGraph {
                 });
             }
         }
+        changes.sort_by(|a, b| {
+            let by_date = match (a.date, b.date) {
+                (Some(x), Some(y)) => x.timeline_cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            a.actor
+                .cmp(&b.actor)
+                .then(by_date)
+                .then(a.stance.cmp(&b.stance))
+        });
         changes
     }
 
