@@ -306,6 +306,17 @@ mod query {
         fx.bench(&mut group, "find_actor_word", |b| {
             b.iter(|| g.find_actor(black_box(&surname)).is_ok());
         });
+
+        // `query/find_actor_typo`: the surname with its last letter changed.
+        // The word scan finds nothing, so every known name is also compared
+        // by edit distance to suggest spellings: linear in the names, with a
+        // bounded edit distance each.
+        let mut typo = surname.clone();
+        let last = if typo.pop() == Some('X') { 'Y' } else { 'X' };
+        typo.push(last);
+        fx.bench(&mut group, "find_actor_typo", |b| {
+            b.iter(|| g.find_actor(black_box(&typo)).is_err());
+        });
         group.finish();
     }
 }
@@ -336,7 +347,27 @@ mod json {
         fx.bench(&mut group, "from_json_str", |b| {
             b.iter(|| DiplomaticGraph::from_json_str(black_box(&fx.json)).expect("round trip"));
         });
+
+        // `json/parse_typed_floor`: parsing the same text into the model
+        // types with plain serde_json, without the path tracking and the
+        // checks and indexing of `from_json_str`. Not library API: a floor
+        // that splits `from_json_str` into parsing and building.
+        fx.bench(&mut group, "parse_typed_floor", |b| {
+            b.iter(|| serde_json::from_str::<Document>(black_box(&fx.json)).expect("parses"));
+        });
         group.finish();
+    }
+
+    /// The dataset document's item lists, for the parse floor.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code, reason = "parsed only to be dropped")]
+    struct Document {
+        sources: Vec<diplograph::Source>,
+        actors: Vec<diplograph::Actor>,
+        stances: Vec<diplograph::Stance>,
+        meetings: Vec<diplograph::Meeting>,
+        positions: Vec<diplograph::Position>,
+        acts: Vec<diplograph::Act>,
     }
 }
 
