@@ -128,8 +128,9 @@ mod build {
 
     pub fn benches(c: &mut Criterion, fx: &Fixture) {
         let mut group = c.benchmark_group("build");
-        // One build takes milliseconds to a quarter of a second: a flat
-        // sample of single iterations keeps the run short.
+        // One build takes milliseconds to a quarter of a second: flat
+        // sampling (the same few iterations in every sample) keeps the run
+        // short.
         group.sampling_mode(SamplingMode::Flat);
         group.throughput(Throughput::Elements(fx.dataset.events() as u64));
 
