@@ -1,3 +1,392 @@
-//! Benchmarks.
+//! Benchmarks of `diplograph`: building a graph, the typed queries, and the
+//! JSON dataset format, on seeded synthetic data (see `gen/mod.rs`).
+//!
+//! ```text
+//! cargo bench --bench diplograph                                  # ~1k actors, ~10k events
+//! DIPLOGRAPH_BENCH_SCALE=icews14 cargo bench --bench diplograph   # 7k actors, 90k events
+//! cargo bench --bench diplograph -- --test                        # smoke: each bench once
+//! cargo bench --bench diplograph -- query/                        # one area
+//! ```
+//!
+//! Ids are `area/workload` at the small scale and `area/workload/icews14`
+//! at the large one, so the two scales keep separate results under
+//! `target/criterion/` and are never compared with each other.
+//! Results and the machine they were taken on are in `docs/performance.md`.
 
-fn main() {}
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "benchmark setup: a failure is a bug in the generator and should stop the run"
+)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
+use diplograph::DiplomaticGraph;
+
+#[path = "gen/mod.rs"]
+mod synthetic;
+
+use synthetic::{Dataset, Picks, SEED, Scale};
+
+/// Generated once per run and shared by every area.
+struct Fixture {
+    scale: Scale,
+    dataset: Dataset,
+    graph: DiplomaticGraph,
+    picks: Picks,
+    json: String,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let scale = Scale::from_env();
+        let dataset = Dataset::generate(scale, SEED);
+        let graph = dataset.clone().build();
+        let picks = Picks::choose(&graph);
+        let json = graph.to_json_string();
+        let fixture = Fixture {
+            scale,
+            dataset,
+            graph,
+            picks,
+            json,
+        };
+        fixture.describe();
+        fixture
+    }
+
+    /// Prints what the queries run on, so results can be read against it.
+    fn describe(&self) {
+        let g = &self.graph;
+        let p = &self.picks;
+        let c = g.counts();
+        let name = |a| g.actor(a).map_or("?", |a| a.name.as_str());
+        let degree = |a| {
+            (
+                g.meetings(a).count(),
+                g.acts(diplograph::ActQuery::towards(a)).count(),
+            )
+        };
+        let on = |s| g.positions(s).count();
+        eprintln!(
+            "fixture {}: {} sources, {} actors, {} stances, {} meetings, {} positions, {} acts, {} edges, {} bytes of JSON",
+            self.scale.name,
+            c.sources,
+            c.actors,
+            c.stances,
+            c.meetings,
+            c.positions,
+            c.acts,
+            c.edges,
+            self.json.len()
+        );
+        for (label, a) in [
+            ("hub", p.hub),
+            ("second hub", p.second_hub),
+            ("median", p.median),
+            ("second median", p.second_median),
+        ] {
+            let (meetings, towards) = degree(a);
+            eprintln!(
+                "  {label} actor {} ({}): {meetings} meetings, {towards} acts towards it",
+                a.index(),
+                name(a)
+            );
+        }
+        eprintln!(
+            "  busiest stance: {} positions; median stance: {} positions; hub's history on the busiest: {}",
+            on(p.busiest_stance),
+            on(p.median_stance),
+            g.position_history(p.hub, p.busiest_stance).count()
+        );
+    }
+
+    /// Runs `f` as `group/name`, or `group/name/icews14` at that scale.
+    fn bench(
+        &self,
+        group: &mut BenchmarkGroup<'_, WallTime>,
+        name: &str,
+        f: impl FnMut(&mut criterion::Bencher<'_, WallTime>),
+    ) {
+        if self.scale == Scale::SMALL {
+            group.bench_function(name, f);
+        } else {
+            group.bench_function(BenchmarkId::new(name, self.scale.name), f);
+        }
+    }
+}
+
+/// Building a graph from model values through the `add_*` methods.
+mod build {
+    use criterion::{BatchSize, Criterion, SamplingMode, Throughput};
+
+    use super::Fixture;
+
+    pub fn benches(c: &mut Criterion, fx: &Fixture) {
+        let mut group = c.benchmark_group("build");
+        // One build takes milliseconds to a quarter of a second: flat
+        // sampling (the same few iterations in every sample) keeps the run
+        // short.
+        group.sampling_mode(SamplingMode::Flat);
+        group.throughput(Throughput::Elements(fx.dataset.events() as u64));
+
+        // `build/add_items`: every source, actor, stance, meeting, position
+        // and act added one by one, with each reference checked and every
+        // index updated; meetings arrive in random date order, as when
+        // merging reports. Throughput counts events (meetings + positions +
+        // acts). The cloning of the input happens outside the timing; the
+        // drop of the built graph too.
+        fx.bench(&mut group, "add_items", |b| {
+            b.iter_batched(
+                || fx.dataset.clone(),
+                |data| data.build(),
+                BatchSize::PerIteration,
+            );
+        });
+
+        // `build/add_items_date_sorted`: the same items with meetings
+        // already in date order, as from a date-sorted event file. The
+        // meeting indexes keep date order by sorted insertion, so this
+        // shows what out-of-order arrival costs.
+        let sorted = fx.dataset.clone().with_meetings_by_date();
+        fx.bench(&mut group, "add_items_date_sorted", |b| {
+            b.iter_batched(
+                || sorted.clone(),
+                |data| data.build(),
+                BatchSize::PerIteration,
+            );
+        });
+        group.finish();
+    }
+}
+
+/// The typed queries, each on a hub and on a median actor or stance where
+/// the index makes that matter; every result is driven to the end.
+mod query {
+    use std::hint::black_box;
+
+    use criterion::Criterion;
+    use diplograph::{ActKind, ActQuery, AsOf, MeetingQuery, Polarity, PositionQuery};
+
+    use super::Fixture;
+    use super::synthetic::day;
+
+    pub fn benches(c: &mut Criterion, fx: &Fixture) {
+        let g = &fx.graph;
+        let p = &fx.picks;
+        let mid_year = day(180);
+        let mut group = c.benchmark_group("query");
+
+        // `query/positions_as_of_busiest`: who supported the busiest stance
+        // on 30 June. Served by the per-stance position list, then filtered
+        // by validity and polarity: linear in the positions on the stance.
+        fx.bench(&mut group, "positions_as_of_busiest", |b| {
+            b.iter(|| {
+                let q = PositionQuery::on(black_box(p.busiest_stance))
+                    .polarity(Polarity::Supports)
+                    .as_of(mid_year);
+                g.positions(q).count()
+            });
+        });
+
+        // `query/positions_as_of_median`: the same on a median stance, to
+        // show the cost follows the stance's size, not the graph's.
+        fx.bench(&mut group, "positions_as_of_median", |b| {
+            b.iter(|| {
+                let q = PositionQuery::on(black_box(p.median_stance))
+                    .polarity(Polarity::Supports)
+                    .as_of(mid_year);
+                g.positions(q).count()
+            });
+        });
+
+        // `query/positions_known_at_busiest`: as above, also keeping only
+        // evidence published by 30 June: adds a source lookup (a hash of the
+        // source key) per position.
+        fx.bench(&mut group, "positions_known_at_busiest", |b| {
+            b.iter(|| {
+                let q = PositionQuery::on(black_box(p.busiest_stance))
+                    .polarity(Polarity::Supports)
+                    .as_of(mid_year)
+                    .known_at(mid_year);
+                g.positions(q).count()
+            });
+        });
+
+        // `query/position_history`: the hub's timeline on the busiest stance.
+        // One hash lookup of (actor, stance), then that timeline.
+        fx.bench(&mut group, "position_history", |b| {
+            b.iter(|| {
+                g.position_history(black_box(p.hub), p.busiest_stance)
+                    .count()
+            });
+        });
+
+        // `query/acts_criticised_towards_hub`: who criticised the hub. One
+        // hash lookup of (kind, target), then those acts.
+        fx.bench(&mut group, "acts_criticised_towards_hub", |b| {
+            b.iter(|| {
+                g.acts(ActQuery::towards(black_box(p.hub)).kind(ActKind::Criticised))
+                    .count()
+            });
+        });
+
+        // `query/acts_criticised_towards_median`: the same for a median actor.
+        fx.bench(&mut group, "acts_criticised_towards_median", |b| {
+            b.iter(|| {
+                g.acts(ActQuery::towards(black_box(p.median)).kind(ActKind::Criticised))
+                    .count()
+            });
+        });
+
+        // `query/meetings_between_hub`: the hub's meetings in the second
+        // quarter. The actor's date-ordered meeting list, a binary search to
+        // the window's start, a scan to its end.
+        let (q2_start, q2_end) = (day(90), day(180));
+        fx.bench(&mut group, "meetings_between_hub", |b| {
+            b.iter(|| {
+                g.meetings(MeetingQuery::with(black_box(p.hub)).between(q2_start, q2_end))
+                    .count()
+            });
+        });
+
+        // `query/meetings_between_median`: the same for a median actor.
+        fx.bench(&mut group, "meetings_between_median", |b| {
+            b.iter(|| {
+                g.meetings(MeetingQuery::with(black_box(p.median)).between(q2_start, q2_end))
+                    .count()
+            });
+        });
+
+        // `query/met_both_hubs`: who met both of the two busiest actors, the
+        // worst case: every participant of every held meeting of each,
+        // collected into ordered maps.
+        fx.bench(&mut group, "met_both_hubs", |b| {
+            b.iter(|| g.met_both(black_box(p.hub), p.second_hub).len());
+        });
+
+        // `query/met_both_median`: the same for two median actors.
+        fx.bench(&mut group, "met_both_median", |b| {
+            b.iter(|| g.met_both(black_box(p.median), p.second_median).len());
+        });
+
+        // `query/compare_hubs`: where the two hubs agree or disagree now.
+        // For each stance of the first, a timeline lookup for each actor.
+        fx.bench(&mut group, "compare_hubs", |b| {
+            b.iter(|| {
+                g.compare(black_box(p.hub), p.second_hub, AsOf::latest())
+                    .len()
+            });
+        });
+
+        // `query/find_actor_key`: lookup by exact key, one hash lookup.
+        let median_key = g.actor_key(p.median).expect("median actor").to_string();
+        fx.bench(&mut group, "find_actor_key", |b| {
+            b.iter(|| g.find_actor(black_box(&median_key)).is_ok());
+        });
+
+        // `query/find_actor_name`: lookup by full name in another case:
+        // normalisation, then one hash lookup.
+        let median_name = g.actor(p.median).expect("median actor").name.to_uppercase();
+        fx.bench(&mut group, "find_actor_name", |b| {
+            b.iter(|| g.find_actor(black_box(&median_name)).is_ok());
+        });
+
+        // `query/find_actor_word`: lookup by one word of the name (the
+        // surname). No exact entry, so every known name is split into
+        // words and checked: linear in the number of names and aliases.
+        let surname = median_name
+            .rsplit(' ')
+            .next()
+            .expect("a name has a word")
+            .to_owned();
+        fx.bench(&mut group, "find_actor_word", |b| {
+            b.iter(|| g.find_actor(black_box(&surname)).is_ok());
+        });
+
+        // `query/find_actor_typo`: the surname with its last letter changed.
+        // The word scan finds nothing, so every known name is also compared
+        // by edit distance to suggest spellings: linear in the names, with a
+        // bounded edit distance each.
+        let mut typo = surname.clone();
+        let last = if typo.pop() == Some('X') { 'Y' } else { 'X' };
+        typo.push(last);
+        fx.bench(&mut group, "find_actor_typo", |b| {
+            b.iter(|| g.find_actor(black_box(&typo)).is_err());
+        });
+        group.finish();
+    }
+}
+
+/// The JSON dataset format, both ways, on the whole generated graph.
+mod json {
+    use std::hint::black_box;
+
+    use criterion::{Criterion, SamplingMode, Throughput};
+    use diplograph::DiplomaticGraph;
+
+    use super::Fixture;
+
+    pub fn benches(c: &mut Criterion, fx: &Fixture) {
+        let mut group = c.benchmark_group("json");
+        group.sampling_mode(SamplingMode::Flat);
+        group.throughput(Throughput::Bytes(fx.json.len() as u64));
+
+        // `json/to_json_string`: saving, as pretty-printed JSON; throughput
+        // in bytes written.
+        fx.bench(&mut group, "to_json_string", |b| {
+            b.iter(|| black_box(&fx.graph).to_json_string());
+        });
+
+        // `json/from_json_str`: loading, which parses and then adds every
+        // item through the same checks as `build/add_items`; throughput in
+        // bytes read.
+        fx.bench(&mut group, "from_json_str", |b| {
+            b.iter(|| DiplomaticGraph::from_json_str(black_box(&fx.json)).expect("round trip"));
+        });
+
+        // `json/parse_typed_floor`: parsing the same text into the model
+        // types with plain serde_json, without the path tracking and the
+        // checks and indexing of `from_json_str`. Not library API: a floor
+        // that splits `from_json_str` into parsing and building.
+        fx.bench(&mut group, "parse_typed_floor", |b| {
+            b.iter(|| serde_json::from_str::<Document>(black_box(&fx.json)).expect("parses"));
+        });
+        group.finish();
+    }
+
+    /// The dataset document's item lists, for the parse floor.
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code, reason = "parsed only to be dropped")]
+    struct Document {
+        sources: Vec<diplograph::Source>,
+        actors: Vec<diplograph::Actor>,
+        stances: Vec<diplograph::Stance>,
+        meetings: Vec<diplograph::Meeting>,
+        positions: Vec<diplograph::Position>,
+        acts: Vec<diplograph::Act>,
+    }
+}
+
+fn all(c: &mut Criterion) {
+    let fixture = Fixture::new();
+    build::benches(c, &fixture);
+    query::benches(c, &fixture);
+    json::benches(c, &fixture);
+    black_box(fixture);
+}
+
+criterion_group! {
+    name = benches;
+    // Short runs: the machine is small and shared (see docs/performance.md).
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = all
+}
+criterion_main!(benches);
