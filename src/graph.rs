@@ -162,6 +162,9 @@ pub(crate) struct Indexes {
     pub(crate) stance_names: HashMap<String, Vec<StanceId>>,
     /// Normalised keys and titles to meetings.
     pub(crate) meeting_names: HashMap<String, Vec<MeetingId>>,
+    /// True during a bulk load, when the date-ordered meeting lists are
+    /// unsorted until `end_bulk`. Never true once a graph is handed out.
+    pub(crate) bulk: bool,
 }
 
 /// An error found while checking an item, with the JSON path (relative to
@@ -763,12 +766,18 @@ impl DiplomaticGraph {
             },
         );
         // Index in date order. Split borrows: the comparator reads meetings.
+        // In a bulk load the lists are sorted once at the end instead.
         let meetings = &self.meetings;
         let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
         let index = &mut self.index;
-        insert_sorted(&mut index.meetings_by_date, id, by_date);
+        let bulk = index.bulk;
+        let mut add = |list: &mut Vec<MeetingId>| match bulk {
+            true => list.push(id),
+            false => insert_sorted(list, id, by_date),
+        };
+        add(&mut index.meetings_by_date);
         if let Some(list) = index.meetings_by_status.get_mut(status.index()) {
-            insert_sorted(list, id, by_date);
+            add(list);
         }
         for actor in participants {
             let i = actor.index();
@@ -776,10 +785,33 @@ impl DiplomaticGraph {
                 index.meetings_by_actor.resize_with(i + 1, Vec::new);
             }
             if let Some(list) = index.meetings_by_actor.get_mut(i) {
-                insert_sorted(list, id, by_date);
+                add(list);
             }
         }
         Ok(id)
+    }
+
+    /// Starts adding many meetings: their date-ordered indexes are appended
+    /// to and sorted once by [`end_bulk`](Self::end_bulk), instead of being
+    /// kept sorted item by item (quadratic for meetings out of date order).
+    pub(crate) fn begin_bulk(&mut self) {
+        self.index.bulk = true;
+    }
+
+    /// Sorts the date-ordered meeting indexes, ending a bulk load.
+    pub(crate) fn end_bulk(&mut self) {
+        let meetings = &self.meetings;
+        let index = &mut self.index;
+        let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
+        index.meetings_by_date.sort_by(by_date);
+        for list in index
+            .meetings_by_status
+            .iter_mut()
+            .chain(index.meetings_by_actor.iter_mut())
+        {
+            list.sort_by(by_date);
+        }
+        index.bulk = false;
     }
 
     /// Adds an actor's position on a stance.

@@ -79,16 +79,19 @@ impl<'t> Loader<'t> {
         if self.keep_going { Ok(()) } else { Err(()) }
     }
 
+    /// Records the error of an item, if any; `item` gives the item's JSON
+    /// path, built only when there is an error to locate.
     fn check(
         &mut self,
-        item: &str,
+        item: impl FnOnce() -> String,
         result: std::result::Result<(), Invalid>,
     ) -> std::result::Result<(), ()> {
         match result {
             Ok(()) => Ok(()),
             Err(invalid) => {
+                let item = item();
                 let path = if invalid.field.is_empty() {
-                    item.to_owned()
+                    item
                 } else {
                     format!("{item}.{}", invalid.field)
                 };
@@ -109,6 +112,11 @@ impl<'t> Loader<'t> {
     }
 
     fn parse(&mut self) -> Option<Dataset> {
+        // The common case, a sound file, without the cost of tracking paths;
+        // on an error, parse again with tracking to name where it is.
+        if let Ok(dataset) = serde_json::from_str(self.text) {
+            return Some(dataset);
+        }
         let mut de = serde_json::Deserializer::from_str(self.text);
         let parsed = serde_path_to_error::deserialize(&mut de)
             .map_err(|err| {
@@ -176,7 +184,7 @@ impl<'t> Loader<'t> {
         };
         for (i, source) in dataset.sources.into_iter().enumerate() {
             let result = graph.try_add_source(source).map(drop);
-            self.check(&format!("sources[{i}]"), result)?;
+            self.check(|| format!("sources[{i}]"), result)?;
         }
         // Actors first without their offices and links, which may name
         // actors listed later; then those.
@@ -186,17 +194,17 @@ impl<'t> Loader<'t> {
             let links = std::mem::take(&mut actor.links);
             match graph.try_add_actor(actor) {
                 Ok(id) => deferred.push((i, id, offices, links)),
-                Err(invalid) => self.check(&format!("actors[{i}]"), Err(invalid))?,
+                Err(invalid) => self.check(|| format!("actors[{i}]"), Err(invalid))?,
             }
         }
         for (i, id, offices, links) in deferred {
             for (j, office) in offices.into_iter().enumerate() {
                 let result = graph.try_add_office(id, office);
-                self.check(&format!("actors[{i}].offices[{j}]"), result)?;
+                self.check(|| format!("actors[{i}].offices[{j}]"), result)?;
             }
             for (j, link) in links.into_iter().enumerate() {
                 let result = graph.try_add_link(id, link);
-                self.check(&format!("actors[{i}].links[{j}]"), result)?;
+                self.check(|| format!("actors[{i}].links[{j}]"), result)?;
             }
         }
         // Stances likewise, without their broader stance first.
@@ -205,24 +213,26 @@ impl<'t> Loader<'t> {
             let wider = stance.broader.take();
             match graph.try_add_stance(stance) {
                 Ok(id) => broader.extend(wider.map(|b| (i, id, b))),
-                Err(invalid) => self.check(&format!("stances[{i}]"), Err(invalid))?,
+                Err(invalid) => self.check(|| format!("stances[{i}]"), Err(invalid))?,
             }
         }
         for (i, id, key) in broader {
             let result = graph.try_set_broader(id, key);
-            self.check(&format!("stances[{i}]"), result)?;
+            self.check(|| format!("stances[{i}]"), result)?;
         }
+        graph.begin_bulk();
         for (i, meeting) in dataset.meetings.into_iter().enumerate() {
             let result = graph.try_add_meeting(meeting).map(drop);
-            self.check(&format!("meetings[{i}]"), result)?;
+            self.check(|| format!("meetings[{i}]"), result)?;
         }
+        graph.end_bulk();
         for (i, position) in dataset.positions.into_iter().enumerate() {
             let result = graph.try_add_position(position).map(drop);
-            self.check(&format!("positions[{i}]"), result)?;
+            self.check(|| format!("positions[{i}]"), result)?;
         }
         for (i, act) in dataset.acts.into_iter().enumerate() {
             let result = graph.try_add_act(act).map(drop);
-            self.check(&format!("acts[{i}]"), result)?;
+            self.check(|| format!("acts[{i}]"), result)?;
         }
         Ok(graph)
     }

@@ -358,8 +358,7 @@ impl PartialDate {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn contains(&self, other: &PartialDate) -> bool {
-        self.first_day().ordinal() <= other.first_day().ordinal()
-            && other.last_day().ordinal() <= self.last_day().ordinal()
+        self.first_ordinal() <= other.first_ordinal() && other.last_ordinal() <= self.last_ordinal()
     }
 
     /// A total order for timelines: by first day, then by last day, so
@@ -377,8 +376,8 @@ impl PartialDate {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn timeline_cmp(&self, other: &PartialDate) -> Ordering {
-        (self.first_day().ordinal(), self.last_day().ordinal())
-            .cmp(&(other.first_day().ordinal(), other.last_day().ordinal()))
+        (self.first_ordinal(), self.last_ordinal())
+            .cmp(&(other.first_ordinal(), other.last_ordinal()))
     }
 
     /// Days since 0001-01-01 of the first day this date covers.
@@ -393,19 +392,41 @@ impl PartialDate {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn day_number(&self) -> i64 {
-        self.first_day().ordinal()
+        self.first_ordinal()
     }
 
-    /// Days since 0001-01-01 of a day-precision date (`self` must be a day).
-    fn ordinal(&self) -> i64 {
-        // Days before this year, then before this month, then the day.
-        let y = i64::from(self.year) - 1;
-        let mut days = y * 365 + y / 4 - y / 100 + y / 400;
-        for m in 1..self.month {
-            days += i64::from(days_in_month(self.year, m));
-        }
-        days + i64::from(self.day) - 1
+    /// Days since 0001-01-01 of the last day this date covers.
+    pub(crate) fn last_day_number(&self) -> i64 {
+        self.last_ordinal()
     }
+
+    fn first_ordinal(&self) -> i64 {
+        ordinal(self.year, self.month.max(1), self.day.max(1))
+    }
+
+    fn last_ordinal(&self) -> i64 {
+        let month = if self.month == 0 { 12 } else { self.month };
+        let day = if self.day == 0 {
+            days_in_month(self.year, month)
+        } else {
+            self.day
+        };
+        ordinal(self.year, month, day)
+    }
+}
+
+/// Days before each month (1 to 12) in a common year; index 0 is unused.
+const DAYS_BEFORE_MONTH: [u16; 13] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/// Days since 0001-01-01 of a valid day, in constant time.
+fn ordinal(year: u16, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - 1;
+    let before_year = y * 365 + y / 4 - y / 100 + y / 400;
+    let before_month = DAYS_BEFORE_MONTH
+        .get(usize::from(month))
+        .map_or(0, |d| i64::from(*d))
+        + i64::from(month > 2 && is_leap(year));
+    before_year + before_month + i64::from(day) - 1
 }
 
 impl PartialOrd for PartialDate {
@@ -415,9 +436,9 @@ impl PartialOrd for PartialDate {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         if self == other {
             Some(Ordering::Equal)
-        } else if self.last_day().ordinal() < other.first_day().ordinal() {
+        } else if self.last_ordinal() < other.first_ordinal() {
             Some(Ordering::Less)
-        } else if self.first_day().ordinal() > other.last_day().ordinal() {
+        } else if self.first_ordinal() > other.last_ordinal() {
             Some(Ordering::Greater)
         } else {
             None
@@ -604,7 +625,7 @@ impl Validity {
     /// ```
     pub fn is_consistent(&self) -> bool {
         match (self.from, self.until) {
-            (Some(from), Some(until)) => until.last_day().ordinal() >= from.first_day().ordinal(),
+            (Some(from), Some(until)) => until.last_ordinal() >= from.first_ordinal(),
             _ => true,
         }
     }
@@ -623,21 +644,21 @@ impl Validity {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn at(&self, date: PartialDate) -> Option<Certainty> {
-        let day = date.last_day().ordinal();
+        let day = date.last_ordinal();
         let mut certainty = Certainty::Certain;
         if let Some(from) = self.from {
-            if day < from.first_day().ordinal() {
+            if day < from.first_ordinal() {
                 return None;
             }
-            if day < from.last_day().ordinal() {
+            if day < from.last_ordinal() {
                 certainty = Certainty::Possible;
             }
         }
         if let Some(until) = self.until {
-            if day >= until.last_day().ordinal() {
+            if day >= until.last_ordinal() {
                 return None;
             }
-            if day >= until.first_day().ordinal() {
+            if day >= until.first_ordinal() {
                 certainty = Certainty::Possible;
             }
         }
@@ -745,6 +766,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn consecutive_days_have_consecutive_numbers() {
+        let mut previous = d("1895-12-31").day_number();
+        for year in 1896..=2105 {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(year, month) {
+                    let date = PartialDate::ymd(year, month, day).unwrap();
+                    assert_eq!(date.day_number(), previous + 1, "{date}");
+                    assert_eq!(date.last_day_number(), date.day_number());
+                    previous = date.day_number();
+                }
+            }
+        }
+        assert_eq!(d("2024-02").last_day_number(), d("2024-02-29").day_number());
+        assert_eq!(d("2025").last_day_number(), d("2025-12-31").day_number());
     }
 
     #[test]

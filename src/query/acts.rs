@@ -270,8 +270,8 @@ impl DiplomaticGraph {
             None => Box::new((0..self.acts.len()).map(|i| ActId(i as u32))),
         };
         let window = (
-            q.from.map(|d| d.first_day().day_number()),
-            q.until.map(|d| d.last_day().day_number()),
+            q.from.map(|d| d.day_number()),
+            q.until.map(|d| d.last_day_number()),
         );
         ids.filter_map(move |id| {
             let e = self.acts.get(id.index())?;
@@ -279,8 +279,8 @@ impl DiplomaticGraph {
             let in_window = match window {
                 (None, None) => true,
                 (from, until) => a.date.is_some_and(|d| {
-                    from.is_none_or(|f| d.first_day().day_number() >= f)
-                        && until.is_none_or(|u| d.last_day().day_number() <= u)
+                    from.is_none_or(|f| d.day_number() >= f)
+                        && until.is_none_or(|u| d.last_day_number() <= u)
                 }),
             };
             let keep = in_window

@@ -44,7 +44,7 @@ impl<'g> Cited<'g> {
 pub(crate) fn published_by(source: &Source, known_at: PartialDate) -> bool {
     source
         .published
-        .is_some_and(|p| p.last_day().day_number() <= known_at.last_day().day_number())
+        .is_some_and(|p| p.last_day_number() <= known_at.last_day_number())
 }
 
 impl DiplomaticGraph {

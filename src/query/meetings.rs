@@ -226,16 +226,16 @@ impl DiplomaticGraph {
         // Skip, by binary search, the meetings that start before the window.
         let start = match q.from {
             Some(from) => {
-                let first = from.first_day().day_number();
+                let first = from.day_number();
                 list.partition_point(|id| {
                     self.meeting(*id)
                         .and_then(|m| m.date)
-                        .is_some_and(|d| d.first_day().day_number() < first)
+                        .is_some_and(|d| d.day_number() < first)
                 })
             }
             None => 0,
         };
-        let end_day = q.until.map(|u| u.last_day().day_number());
+        let end_day = q.until.map(|u| u.last_day_number());
         let windowed = q.from.is_some() || q.until.is_some();
         list.get(start..)
             .unwrap_or_default()
@@ -245,17 +245,14 @@ impl DiplomaticGraph {
             // that starts after the window, or at the undated ones.
             .take_while(move |(_, entry)| match end_day {
                 None => true,
-                Some(end) => entry
-                    .meeting
-                    .date
-                    .is_some_and(|d| d.first_day().day_number() <= end),
+                Some(end) => entry.meeting.date.is_some_and(|d| d.day_number() <= end),
             })
             .filter(move |(_, entry)| {
                 let m = &entry.meeting;
                 let inside = match (m.date, end_day) {
                     (None, _) => !windowed,
                     (Some(_), None) => true,
-                    (Some(date), Some(end)) => m.end.unwrap_or(date).last_day().day_number() <= end,
+                    (Some(date), Some(end)) => m.end.unwrap_or(date).last_day_number() <= end,
                 };
                 inside
                     && (q.statuses.is_empty() || q.statuses.contains(&m.status))

@@ -483,8 +483,14 @@ impl DiplomaticGraph {
             ),
             (None, None) => Box::new((0..self.positions.len()).map(|i| PositionId(i as u32))),
         };
-        ids.filter_map(move |id| self.position_match(id, q.scope, q.known_at))
-            .filter(move |m| q.polarities.is_empty() || q.polarities.contains(&m.position.polarity))
+        ids.filter(move |id| {
+            q.polarities.is_empty()
+                || self
+                    .positions
+                    .get(id.index())
+                    .is_some_and(|e| q.polarities.contains(&e.position.polarity))
+        })
+        .filter_map(move |id| self.position_match(id, q.scope, q.known_at))
     }
 
     /// One actor's positions on one stance, oldest first.
@@ -577,9 +583,7 @@ impl DiplomaticGraph {
                 }
                 let date = after.position.from.or(before.position.until);
                 if let Scope::At(limit) = q.scope {
-                    let dated_by = date.is_some_and(|d| {
-                        d.first_day().day_number() <= limit.last_day().day_number()
-                    });
+                    let dated_by = date.is_some_and(|d| d.day_number() <= limit.last_day_number());
                     if !dated_by {
                         continue;
                     }

@@ -1184,3 +1184,47 @@ fn positions_of_one_actor_come_stance_by_stance_in_date_order() {
         .collect();
     assert_eq!(order, [2, 0, 1]);
 }
+
+#[test]
+fn loading_orders_meetings_as_adding_them_one_by_one_does() {
+    // The loader sorts the date-ordered indexes once at the end; the answers
+    // must be those of a graph built item by item.
+    let mut graph = base();
+    let mut seed = 0x2545_f491_u32;
+    for i in 0..200 {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let mut m = Meeting::new(format!("m{i}"), format!("Meeting {i}"), MeetingKind::Visit)
+            .participant(Participant::new(if seed % 2 == 0 { "a" } else { "b" }));
+        // Days, months, years and no date at all, in random order.
+        let date = match seed % 4 {
+            0 => Some(format!("2025-{:02}-{:02}", seed % 12 + 1, seed % 28 + 1)),
+            1 => Some(format!("2025-{:02}", seed % 12 + 1)),
+            2 => Some(format!("{}", 2020 + seed % 6)),
+            _ => None,
+        };
+        if let Some(date) = date {
+            m = m.date(d(&date));
+        }
+        if seed % 3 == 0 {
+            m = m.status(MeetingStatus::Planned);
+        }
+        graph.add_meeting(m).unwrap();
+    }
+    let loaded = DiplomaticGraph::from_json_str(&graph.to_json_string()).unwrap();
+    let order = |g: &DiplomaticGraph, q: MeetingQuery| -> Vec<usize> {
+        g.meetings(q).map(|m| m.id.index()).collect()
+    };
+    let a = graph.actor_id("a").unwrap();
+    for query in [
+        MeetingQuery::all(),
+        MeetingQuery::all().status(MeetingStatus::Planned),
+        MeetingQuery::with(a),
+        MeetingQuery::with(a).between(d("2025-03"), d("2025-09")),
+    ] {
+        let expected = order(&graph, query.clone());
+        assert!(expected.len() > 5, "{query:?}");
+        assert_eq!(order(&loaded, query), expected);
+    }
+}
