@@ -771,7 +771,7 @@ impl DiplomaticGraph {
         let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
         let index = &mut self.index;
         let bulk = index.bulk;
-        let mut add = |list: &mut Vec<MeetingId>| match bulk {
+        let add = |list: &mut Vec<MeetingId>| match bulk {
             true => list.push(id),
             false => insert_sorted(list, id, by_date),
         };
