@@ -1859,3 +1859,13 @@ fn validate_reports_deferred_office_link_and_broader_errors_in_document_order() 
         ]
     );
 }
+
+#[test]
+fn the_bundled_dataset_is_in_the_form_save_writes() {
+    // Loading and saving the bundled file gives it back byte for byte: its
+    // text is the canonical form, so a curator's edit diffs cleanly.
+    let graph = datasets::washington_2025();
+    let mut saved = Vec::new();
+    graph.to_json_writer(&mut saved).unwrap();
+    assert_eq!(String::from_utf8(saved).unwrap(), datasets::WASHINGTON_2025_JSON);
+}
