@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::locate::{Step, line_column, locate, parse_path, string_at};
+use super::locate::{Step, array_for_object, line_column, locate, parse_path, string_at};
 use crate::error::{Error, Location, Result};
 use crate::graph::{Invalid, Metadata};
 use crate::model::{Act, Actor, Meeting, PartialDate, Position, Source, Stance};
@@ -115,6 +115,22 @@ impl<'t> Loader<'t> {
         // The common case, a sound file, without the cost of tracking paths;
         // on an error, parse again with tracking to name where it is.
         if let Ok(dataset) = serde_json::from_str(self.text) {
+            if let Some((offset, path)) = array_for_object(self.text) {
+                let (line, column) = line_column(self.text, offset);
+                let source = <serde_json::Error as serde::de::Error>::invalid_type(
+                    serde::de::Unexpected::Seq,
+                    &"a JSON object",
+                );
+                let file = self.file.map(Path::to_path_buf);
+                let location = Location {
+                    file,
+                    line,
+                    column,
+                    path,
+                };
+                self.errors.push(Error::Json { location, source });
+                return None;
+            }
             return Some(dataset);
         }
         let mut de = serde_json::Deserializer::from_str(self.text);

@@ -53,6 +53,97 @@ pub(crate) fn locate(text: &str, path: &[Step]) -> Option<usize> {
     Some(at)
 }
 
+/// In valid JSON text, finds an array standing where the dataset format
+/// wants an object: the whole document, or an element of a list. (Every
+/// list of the format holds objects or strings, never arrays, and serde would
+/// otherwise read an object from an array of its fields.) Returns the array's
+/// byte offset and JSON path.
+pub(crate) fn array_for_object(text: &str) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    // A cheap pass first: containers only, strings skipped.
+    let mut stack: Vec<u8> = Vec::new();
+    let mut found = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                i = skip_string(bytes, i)?;
+                continue;
+            }
+            b'[' if stack.last().is_none_or(|top| *top == b'[') => {
+                found = Some(i);
+                break;
+            }
+            b'[' | b'{' => stack.push(b),
+            b']' | b'}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let at = found?;
+    Some((at, path_to(text, at)))
+}
+
+/// The JSON path of the value starting at byte `target` of valid JSON text.
+fn path_to(text: &str, target: usize) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < target {
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b'"' => {
+                let end = skip_string(bytes, i).unwrap_or(target);
+                if expect_key {
+                    let key = bytes
+                        .get(i..end)
+                        .and_then(|raw| serde_json::from_slice(raw).ok());
+                    if let Some(Frame::Object(name)) = stack.last_mut() {
+                        *name = key;
+                    }
+                }
+                i = end;
+                continue;
+            }
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expect_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => expect_key = false,
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(index)) => *index += 1,
+                _ => expect_key = true,
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(name)) if path.is_empty() => path.push_str(name),
+            Frame::Object(Some(name)) => {
+                path.push('.');
+                path.push_str(name);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
+}
+
 /// The string value at `offset`, unescaped, if a string starts there.
 pub(crate) fn string_at(text: &str, offset: usize) -> Option<String> {
     let bytes = text.as_bytes();
@@ -226,6 +317,20 @@ mod tests {
     }
 
     #[test]
+    fn finds_arrays_standing_for_objects() {
+        assert_eq!(array_for_object(TEXT), None);
+        assert_eq!(array_for_object("  [1]"), Some((2, String::new())));
+        let text = r#"{"a": [{"b": ["x", "]["]}, {"c": 1}, ["d"]]}"#;
+        let (at, path) = array_for_object(text).unwrap();
+        assert_eq!((at, path.as_str()), (37, "a[2]"));
+        let text = r#"{"a\"b": {"c": [[]]}}"#;
+        assert_eq!(
+            array_for_object(text).map(|(_, p)| p).as_deref(),
+            Some("a\"b.c[0]")
+        );
+    }
+
+    #[test]
     fn survives_truncated_and_hostile_text() {
         for text in [
             "",
@@ -238,6 +343,7 @@ mod tests {
             "{\"a\": tru",
         ] {
             let _ = locate(text, &parse_path("a[0].b"));
+            let _ = array_for_object(text);
             let _ = line_column(text, 100);
         }
     }

@@ -1786,32 +1786,39 @@ fn located_errors_count_columns_in_characters() {
 }
 
 #[test]
-fn arrays_are_accepted_in_place_of_objects() {
-    // FIXME: the format is "one object with a `format` field" (src/io/mod.rs),
-    // but serde's derived Deserialize also reads a struct from an array of its
-    // fields in declaration order, so these load. Errors in such items cannot
-    // be located and point at line 1, column 1.
-    let graph = DiplomaticGraph::from_json_str(r#"["diplograph/1"]"#).unwrap();
-    assert!(graph.is_empty());
-    let graph = DiplomaticGraph::from_json_str(
-        r#"["diplograph/1", "T", null, [], [["a", "A", "person"]]]"#,
-    )
-    .unwrap();
-    assert_eq!(graph.title(), Some("T"));
-    assert_eq!(
-        graph.actor(graph.actor_id("a").unwrap()).unwrap().kind,
-        ActorKind::Person
-    );
-    let err = DiplomaticGraph::from_json_str(
-        "[\"diplograph/1\", null, null, [],\n  [[\"a\", \"\", \"person\"]]]",
-    )
-    .unwrap_err();
-    assert_eq!(empty_field(&err), ("name", "actor `a`"));
-    let at = err.location().unwrap();
-    assert_eq!(
-        (at.line, at.column, at.path.as_str()),
-        (1, 1, "actors[0].name")
-    );
+fn arrays_are_rejected_in_place_of_objects() {
+    // serde's derived Deserialize would read a struct from an array of its
+    // fields in declaration order; the format is objects, so the loader
+    // refuses arrays where objects belong, with their place.
+    for (json, line, column, path) in [
+        (r#"["diplograph/1"]"#, 1, 1, ""),
+        (
+            "{ \"format\": \"diplograph/1\",\n  \"actors\": [ [\"a\", \"A\", \"person\"] ] }",
+            2,
+            15,
+            "actors[0]",
+        ),
+        (
+            "{ \"format\": \"diplograph/1\", \"sources\": [ { \"key\": \"r\", \"title\": \"[R]\" } ],\n  \"actors\": [ { \"key\": \"a\", \"name\": \"A\", \"kind\": \"person\",\n    \"offices\": [ { \"title\": \"O\", \"evidence\": [ [\"r\"] ] } ] } ] }",
+            3,
+            48,
+            "actors[0].offices[0].evidence[0]",
+        ),
+    ] {
+        let err = DiplomaticGraph::from_json_str(json).unwrap_err();
+        assert!(matches!(err, Error::Json { .. }), "{err:?}");
+        let at = err.location().unwrap();
+        assert_eq!(
+            (at.line, at.column, at.path.as_str()),
+            (line, column, path),
+            "{json}"
+        );
+        assert_eq!(
+            std::error::Error::source(&err).unwrap().to_string(),
+            "invalid type: sequence, expected a JSON object"
+        );
+        assert_eq!(validate_json_str(json).len(), 1);
+    }
 }
 
 // ----- known bugs: these assert the documented behaviour and fail today -----
