@@ -59,31 +59,37 @@ pub(crate) fn locate(text: &str, path: &[Step]) -> Option<usize> {
 /// otherwise read an object from an array of its fields.) Returns the array's
 /// byte offset and JSON path.
 pub(crate) fn array_for_object(text: &str) -> Option<(usize, String)> {
+    // In valid JSON, an array that is a field's value follows a `:`; one
+    // that is an element of an array follows `[` or `,`; the document
+    // follows nothing. A first pass looks behind every `[` without minding
+    // strings, which is fast; only if one looks wrong (it may be inside a
+    // string, such as "see [1], [2]") does a second pass skip strings.
     let bytes = text.as_bytes();
-    // A cheap pass first: containers only, strings skipped.
-    let mut stack: Vec<u8> = Vec::new();
-    let mut found = None;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'"' => {
-                i = skip_string(bytes, i)?;
-                continue;
-            }
-            b'[' if stack.last().is_none_or(|top| *top == b'[') => {
-                found = Some(i);
-                break;
-            }
-            b'[' | b'{' => stack.push(b),
-            b']' | b'}' => {
-                stack.pop();
-            }
-            _ => {}
-        }
-        i += 1;
+    let wrong = |at: usize| {
+        let before = bytes
+            .get(..at)
+            .and_then(|head| head.iter().rev().find(|b| !b.is_ascii_whitespace()));
+        matches!(before, None | Some(b'[' | b','))
+    };
+    if !memchr::memchr_iter(b'[', bytes).any(wrong) {
+        return None;
     }
-    let at = found?;
-    Some((at, path_to(text, at)))
+    let mut i = 0;
+    while let Some(step) = bytes
+        .get(i..)
+        .and_then(|rest| memchr::memchr2(b'"', b'[', rest))
+    {
+        let at = i + step;
+        if bytes.get(at) == Some(&b'"') {
+            i = skip_string(bytes, at)?;
+            continue;
+        }
+        if wrong(at) {
+            return Some((at, path_to(text, at)));
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// The JSON path of the value starting at byte `target` of valid JSON text.
@@ -174,10 +180,10 @@ fn skip_string(bytes: &[u8], at: usize) -> Option<usize> {
     }
     let mut i = at + 1;
     loop {
+        i += memchr::memchr2(b'"', b'\\', bytes.get(i..)?)?;
         match bytes.get(i)? {
             b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
+            _ => return Some(i + 1),
         }
     }
 }
@@ -319,6 +325,10 @@ mod tests {
     #[test]
     fn finds_arrays_standing_for_objects() {
         assert_eq!(array_for_object(TEXT), None);
+        assert_eq!(
+            array_for_object(r#"{"a": ["x, [y]", "[[z", "\\", "[\"["]}"#),
+            None
+        );
         assert_eq!(array_for_object("  [1]"), Some((2, String::new())));
         let text = r#"{"a": [{"b": ["x", "]["]}, {"c": 1}, ["d"]]}"#;
         let (at, path) = array_for_object(text).unwrap();
