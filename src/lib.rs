@@ -65,8 +65,9 @@ pub use model::{
     Stance, StanceId, Tone, Validity,
 };
 pub use query::{
-    ActMatch, ActQuery, Alignment, AsOf, Cited, Contact, MeetingMatch, MeetingQuery, OfficeMatch,
-    PositionChange, PositionMatch, PositionQuery, Relation, StanceCount,
+    ActMatch, ActQuery, ActorCount, Alignment, Answer, AsOf, Cited, Contact, MeetingMatch,
+    MeetingQuery, OfficeMatch, PositionChange, PositionMatch, PositionQuery, Question, Relation,
+    StanceCount,
 };
 
 /// The dataset format this version reads and writes, as found in the
