@@ -89,3 +89,9 @@ const _: () = {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The Rust example of the question language's guide, run as a doctest (its
+/// question examples run in `tests/it/ask.rs`).
+#[cfg(doctest)]
+#[doc = include_str!("../docs/query-language.md")]
+struct QueryLanguageDoctests;

@@ -431,11 +431,12 @@ impl<'a> Parser<'a> {
     /// After `A's`: `meetings`, `positions`, `position on S`, `offices`,
     /// `changes`.
     fn possessed(&mut self, actor: Name, tense: Tense) -> Result<Question> {
+        let statuses = self.leading_statuses();
         if self.eat_any(&["meetings", "meeting"]) {
             let mods = self.mods(Family::Events)?;
             return Ok(Question::Meetings {
                 actors: vec![actor],
-                statuses: Vec::new(),
+                statuses,
                 window: mods.window,
                 known_at: mods.known_at,
             });
@@ -458,6 +459,9 @@ impl<'a> Parser<'a> {
                 stance,
                 time: time(Tense::Ever, mods),
             });
+        }
+        if !statuses.is_empty() {
+            return Err(self.error("`meetings`"));
         }
         Err(self.error("`meetings`, `position on`, `positions`, `offices` or `changes`"))
     }
@@ -800,6 +804,18 @@ impl<'a> Parser<'a> {
                 for s in more {
                     push_new(&mut statuses, s);
                 }
+                // "proposed or planned, not yet held": already so.
+                let save = self.pos;
+                if self.tok(0).kind == Kind::Comma {
+                    self.advance();
+                }
+                if self.eat("not") {
+                    self.eat("yet");
+                    self.expect("held", "`held`")?;
+                    statuses.retain(|s| *s != MeetingStatus::Held);
+                } else {
+                    self.pos = save;
+                }
             }
         } else if self.eat_seq(&["took", "place"]) || self.eat("happened") {
             push_new(&mut statuses, MeetingStatus::Held);
@@ -1083,8 +1099,16 @@ impl<'a> Parser<'a> {
                     let possessive = t.possessive;
                     words.push(t.text.clone());
                     self.advance();
-                    if possessive {
+                    // "Trump's position": an actor's name ends at its
+                    // possessive; a stance or meeting may have one inside
+                    // ("Ukraine's NATO membership").
+                    if possessive && what.contains("actor") {
                         break;
+                    }
+                    if possessive {
+                        if let Some(last) = words.last_mut() {
+                            last.push_str("'s");
+                        }
                     }
                 }
                 Kind::Comma
