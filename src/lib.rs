@@ -31,6 +31,9 @@
 //! * The model: [`Actor`], [`Meeting`], [`Stance`] (nodes); [`Position`],
 //!   [`Act`], [`Link`] and participation (edges); [`Evidence`] citing a
 //!   [`Source`]; [`PartialDate`] and [`Validity`] for time.
+//! * [`DiplomaticGraph::ask`]: questions in plain words ("who opposed the
+//!   ceasefire stance?"), answered with the same typed results as an
+//!   [`Answer`]; see [`query::language`] and [`Question`].
 //! * [`Error`], one error type with the location of what went wrong.
 //!
 //! # Time
@@ -43,7 +46,8 @@
 //! # Cargo features
 //!
 //! * `cli` (default): the `diplograph` command-line program. Library users
-//!   can turn it off with `default-features = false` and skip `clap`.
+//!   can turn it off with `default-features = false` and skip `clap` and
+//!   `rustyline`.
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
