@@ -710,3 +710,160 @@ fn every_command_has_examples_in_its_help() {
         );
     }
 }
+
+/// Word salad from the language's own keywords, names, dates and
+/// punctuation: every question is answered or refused with a caret, never a
+/// panic.
+#[test]
+fn word_salad_never_panics() {
+    const VOCABULARY: &[&str] = &[
+        "who",
+        "whom",
+        "which",
+        "what",
+        "where",
+        "when",
+        "did",
+        "does",
+        "do",
+        "has",
+        "was",
+        "is",
+        "opposed",
+        "supports",
+        "rejected",
+        "or",
+        "and",
+        "both",
+        "met",
+        "took",
+        "part",
+        "in",
+        "changed",
+        "position",
+        "on",
+        "meetings",
+        "acts",
+        "by",
+        "towards",
+        "of",
+        "kind",
+        "criticised",
+        "pushed",
+        "back",
+        "against",
+        "as",
+        "known",
+        "at",
+        "before",
+        "after",
+        "between",
+        "since",
+        "until",
+        "2025",
+        "2025-08",
+        "2025-08-18",
+        "0001",
+        "9999-12-31",
+        "Trump",
+        "Zelenskyy's",
+        "Putin",
+        "ceasefire",
+        "stance",
+        "the",
+        "a",
+        "Alaska",
+        "summit",
+        "disagree",
+        "agree",
+        "with",
+        "compare",
+        "rank",
+        "actors",
+        "stances",
+        "most",
+        "active",
+        "issue",
+        "office",
+        "hold",
+        "each",
+        "proposed",
+        "held",
+        "not",
+        "yet",
+        ",",
+        "?",
+        "(",
+        ")",
+        "\"",
+        "“Macron”",
+        "'s",
+        "date",
+        "order",
+        "then",
+        "when",
+        "participants",
+        "changes",
+    ];
+    let g = graph();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut answered = 0;
+    for _ in 0..20_000 {
+        let len = 1 + next(12);
+        let words: Vec<&str> = (0..len)
+            .map(|_| VOCABULARY[next(VOCABULARY.len())])
+            .collect();
+        let question = words.join(" ");
+        match g.ask(&question) {
+            Ok(_) => answered += 1,
+            Err(err) => {
+                question_error(err);
+            }
+        }
+    }
+    assert!(answered > 0);
+}
+
+#[test]
+fn convert_writes_files_and_refuses_unknown_extensions() {
+    let dir = std::env::temp_dir();
+    let out = dir.join(format!("diplograph-convert-{}.json", std::process::id()));
+    let out_arg = out.to_str().unwrap();
+    let output = run(&["convert", "data/washington-2025.json", out_arg], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        datasets::WASHINGTON_2025_JSON
+    );
+    std::fs::remove_file(&out).unwrap();
+    let xml = dir.join(format!("diplograph-convert-{}.xml", std::process::id()));
+    let output = run(
+        &[
+            "convert",
+            "data/washington-2025.json",
+            xml.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("no dataset format has the extension `.xml`"));
+    assert!(!xml.exists());
+    let output = run(
+        &[
+            "convert",
+            "--to",
+            "json",
+            "data/washington-2025.json",
+            xml.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(0));
+    std::fs::remove_file(&xml).unwrap();
+}

@@ -8,14 +8,17 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use diplograph::Error;
 
 use crate::dataset;
-use crate::output::{Outcome, print};
+use crate::output::{Outcome, eprint, print};
 
-/// The dataset formats `convert` reads and writes.
+/// The dataset formats `convert` reads and writes. A file's extension
+/// chooses its format unless `--from`/`--to` does; an extension no format
+/// has is a usage error (exit code 2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum DatasetFormat {
     /// The JSON dataset format, `diplograph/1` (extension `.json`).
@@ -23,12 +26,30 @@ pub(crate) enum DatasetFormat {
 }
 
 impl DatasetFormat {
-    /// The format a file name implies, if any (`-` implies none).
-    fn of(path: &str) -> Option<DatasetFormat> {
-        let extension = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "json" => Some(DatasetFormat::Json),
-            _ => None,
+    /// The format a file name implies: `Ok(None)` when it implies none (`-`,
+    /// no extension), `Err` with the extension when it is one no format has.
+    fn of(path: &str) -> Result<Option<DatasetFormat>, String> {
+        let Some(extension) = Path::new(path).extension() else {
+            return Ok(None);
+        };
+        match extension.to_string_lossy().to_ascii_lowercase().as_str() {
+            "json" => Ok(Some(DatasetFormat::Json)),
+            other => Err(other.to_owned()),
+        }
+    }
+
+    /// The format of one side: the option, else the extension's, else JSON.
+    fn choose(
+        option: Option<DatasetFormat>,
+        path: &str,
+        flag: &str,
+    ) -> Result<DatasetFormat, String> {
+        match (option, DatasetFormat::of(path)) {
+            (Some(format), _) => Ok(format),
+            (None, Ok(format)) => Ok(format.unwrap_or(DatasetFormat::Json)),
+            (None, Err(extension)) => Err(format!(
+                "no dataset format has the extension `.{extension}` ({path}); name one with {flag} (json)"
+            )),
         }
     }
 }
@@ -52,14 +73,15 @@ pub(crate) struct ConvertArgs {
 
 /// Reads the input, checks it, writes it in the output format.
 pub(crate) fn run(args: &ConvertArgs) -> Outcome {
-    let from = args
-        .from
-        .or_else(|| DatasetFormat::of(&args.input))
-        .unwrap_or(DatasetFormat::Json);
-    let to = args
-        .to
-        .or_else(|| DatasetFormat::of(&args.output))
-        .unwrap_or(DatasetFormat::Json);
+    let formats = DatasetFormat::choose(args.from, &args.input, "--from")
+        .and_then(|from| Ok((from, DatasetFormat::choose(args.to, &args.output, "--to")?)));
+    let (from, to) = match formats {
+        Ok(formats) => formats,
+        Err(message) => {
+            eprint(format_args!("error: {message}\n"));
+            return Ok(ExitCode::from(2));
+        }
+    };
     let graph = match from {
         DatasetFormat::Json => dataset::load(Some(Path::new(&args.input)))?,
     };
@@ -79,7 +101,7 @@ pub(crate) fn run(args: &ConvertArgs) -> Outcome {
         return print(format_args!("{text}"));
     }
     write_file(&args.output, &text)?;
-    Ok(std::process::ExitCode::SUCCESS)
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes `text` to `path` through a temporary file renamed over it, so a
