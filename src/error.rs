@@ -161,6 +161,36 @@ pub enum Error {
         /// Keys of every match.
         candidates: Vec<Key>,
     },
+    /// A question (see [`DiplomaticGraph::ask`](crate::DiplomaticGraph::ask))
+    /// that cannot be read or names something the graph does not have.
+    ///
+    /// The message says what was expected at which column, then shows the
+    /// question (or, for a long one, the part around the column) with a caret
+    /// under that column.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let err = graph.ask("who met both Zelenskky and Putin?").unwrap_err();
+    /// assert_eq!(err.to_string(), "\
+    /// bad question at column 14: expected an actor, found \"Zelenskky\"; did you mean `zelenskyy`?
+    ///   who met both Zelenskky and Putin?
+    ///                ^");
+    /// ```
+    #[error("bad question at column {column}: expected {expected}, found {found}{}\n{}", did_you_mean(.suggestions), caret(.question, *.column))]
+    Question {
+        /// The question (at most [`MAX_QUESTION_LEN`](crate::query::language::MAX_QUESTION_LEN)
+        /// characters of it).
+        question: String,
+        /// The column at fault, counting characters from 1.
+        column: usize,
+        /// What the language allows there.
+        expected: String,
+        /// What the question has there, quoted, or "the end of the question".
+        found: String,
+        /// For a name that matches nothing or several items: keys of close
+        /// or possible matches, best first.
+        suggestions: Vec<Key>,
+    },
 }
 
 /// `Result` with this crate's [`Error`].
@@ -196,6 +226,34 @@ fn did_you_mean(keys: &[Key]) -> String {
     }
 }
 
+/// How many characters of a question an error shows on each side of its
+/// column.
+const CARET_CONTEXT: usize = 60;
+
+/// The question line and a caret line under `column` (from 1), indented by
+/// two spaces. A long question is cut to the part around the column, marked
+/// with `…`; control characters show as spaces so the caret stays in place.
+fn caret(question: &str, column: usize) -> String {
+    let chars: Vec<char> = question
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let at = column.saturating_sub(1);
+    let start = at.saturating_sub(CARET_CONTEXT);
+    let end = chars.len().min(at.saturating_add(CARET_CONTEXT));
+    let mut line: String = if start > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    line.extend(chars.get(start..end).unwrap_or_default());
+    if end < chars.len() {
+        line.push('…');
+    }
+    let offset = at - start + usize::from(start > 0);
+    format!("  {}\n  {}^", line.trim_end(), " ".repeat(offset))
+}
+
 impl Error {
     /// Where in a dataset file the error is, when it came from one.
     ///
@@ -219,7 +277,8 @@ impl Error {
             Error::Io { .. }
             | Error::UnknownId { .. }
             | Error::NotFound { .. }
-            | Error::Ambiguous { .. } => None,
+            | Error::Ambiguous { .. }
+            | Error::Question { .. } => None,
         }
     }
 
@@ -239,7 +298,8 @@ impl Error {
             Error::Io { .. }
             | Error::UnknownId { .. }
             | Error::NotFound { .. }
-            | Error::Ambiguous { .. } => {}
+            | Error::Ambiguous { .. }
+            | Error::Question { .. } => {}
         }
         self
     }

@@ -31,6 +31,9 @@
 //! * The model: [`Actor`], [`Meeting`], [`Stance`] (nodes); [`Position`],
 //!   [`Act`], [`Link`] and participation (edges); [`Evidence`] citing a
 //!   [`Source`]; [`PartialDate`] and [`Validity`] for time.
+//! * [`DiplomaticGraph::ask`]: questions in plain words ("who opposed the
+//!   ceasefire stance?"), answered with the same typed results as an
+//!   [`Answer`]; see [`query::language`] and [`Question`].
 //! * [`Error`], one error type with the location of what went wrong.
 //!
 //! # Time
@@ -43,7 +46,8 @@
 //! # Cargo features
 //!
 //! * `cli` (default): the `diplograph` command-line program. Library users
-//!   can turn it off with `default-features = false` and skip `clap`.
+//!   can turn it off with `default-features = false` and skip `clap` and
+//!   `rustyline`.
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
@@ -65,8 +69,9 @@ pub use model::{
     Stance, StanceId, Tone, Validity,
 };
 pub use query::{
-    ActMatch, ActQuery, Alignment, AsOf, Cited, Contact, MeetingMatch, MeetingQuery, OfficeMatch,
-    PositionChange, PositionMatch, PositionQuery, Relation, StanceCount,
+    ActMatch, ActQuery, ActorCount, Alignment, Answer, AsOf, Cited, Contact, MeetingMatch,
+    MeetingQuery, OfficeMatch, PositionChange, PositionMatch, PositionQuery, Question, Relation,
+    StanceCount,
 };
 
 /// The dataset format this version reads and writes, as found in the
@@ -88,3 +93,9 @@ const _: () = {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The Rust example of the question language's guide, run as a doctest (its
+/// question examples run in `tests/it/ask.rs`).
+#[cfg(doctest)]
+#[doc = include_str!("../docs/query-language.md")]
+struct QueryLanguageDoctests;

@@ -443,6 +443,23 @@ impl DiplomaticGraph {
         serde_json::to_string_pretty(&self.dataset_out()).unwrap_or_default()
     }
 
+    /// The graph as dataset JSON on one line, without spaces: the same
+    /// document as [`to_json_string`](Self::to_json_string), smaller.
+    ///
+    /// ```
+    /// use diplograph::DiplomaticGraph;
+    ///
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let compact = graph.to_json_compact_string();
+    /// assert!(!compact.contains('\n') && compact.len() < graph.to_json_string().len());
+    /// assert_eq!(DiplomaticGraph::from_json_str(&compact)?, graph);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn to_json_compact_string(&self) -> String {
+        // Serialising plain structs of strings and enums cannot fail.
+        serde_json::to_string(&self.dataset_out()).unwrap_or_default()
+    }
+
     /// Writes the graph as dataset JSON to a writer.
     ///
     /// # Errors

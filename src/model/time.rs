@@ -347,6 +347,57 @@ impl PartialDate {
         }
     }
 
+    /// The day before the first day this date covers, if there is one
+    /// (`2025-08` gives `2025-07-31`; `0001` gives `None`). "Before D" in the
+    /// question language means "as of the day before D".
+    pub(crate) fn day_before(&self) -> Option<PartialDate> {
+        let first = self.first_day();
+        if first.day > 1 {
+            return Some(PartialDate {
+                day: first.day - 1,
+                ..first
+            });
+        }
+        if first.month > 1 {
+            let month = first.month - 1;
+            return Some(PartialDate {
+                year: first.year,
+                month,
+                day: days_in_month(first.year, month),
+            });
+        }
+        (first.year > 1).then(|| PartialDate {
+            year: first.year - 1,
+            month: 12,
+            day: 31,
+        })
+    }
+
+    /// The day after the last day this date covers, if there is one
+    /// (`2025-08` gives `2025-09-01`; `9999` gives `None`). "After D" in the
+    /// question language starts the day after D.
+    pub(crate) fn day_after(&self) -> Option<PartialDate> {
+        let last = self.last_day();
+        if last.day < days_in_month(last.year, last.month) {
+            return Some(PartialDate {
+                day: last.day + 1,
+                ..last
+            });
+        }
+        if last.month < 12 {
+            return Some(PartialDate {
+                month: last.month + 1,
+                day: 1,
+                ..last
+            });
+        }
+        (last.year < 9999).then(|| PartialDate {
+            year: last.year + 1,
+            month: 1,
+            day: 1,
+        })
+    }
+
     /// Whether every day of `other` lies within this date
     /// (`2025-02` contains `2025-02-28`; a date contains itself).
     ///
@@ -695,6 +746,20 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn day_before_crosses_months_and_years() {
+        assert_eq!(d("2025-08-18").day_before(), Some(d("2025-08-17")));
+        assert_eq!(d("2025-08").day_before(), Some(d("2025-07-31")));
+        assert_eq!(d("2024-03-01").day_before(), Some(d("2024-02-29")));
+        assert_eq!(d("2025").day_before(), Some(d("2024-12-31")));
+        assert_eq!(d("0001").day_before(), None);
+        assert_eq!(d("2025-08-18").day_after(), Some(d("2025-08-19")));
+        assert_eq!(d("2025-08").day_after(), Some(d("2025-09-01")));
+        assert_eq!(d("2024-02-28").day_after(), Some(d("2024-02-29")));
+        assert_eq!(d("2025").day_after(), Some(d("2026-01-01")));
+        assert_eq!(d("9999-12").day_after(), None);
     }
 
     #[test]

@@ -147,7 +147,15 @@ fn find<'g, Id: Copy + Ord>(
             return one_or_ambiguous(matches);
         }
     }
-    // Nothing matched: suggest the closest spellings (none for a blank name).
+    // Nothing matched: try the name without an article, a possessive or a
+    // plural ending ("the Europeans'" → "european"), then suggest the
+    // closest spellings (none for a blank name).
+    for variant in variants(&query) {
+        match find_exact_or_words(&variant, names) {
+            Some(ids) => return one_or_ambiguous(ids),
+            None => continue,
+        }
+    }
     if query.is_empty() {
         return Err(Error::NotFound {
             kind,
@@ -177,6 +185,64 @@ fn find<'g, Id: Copy + Ord>(
         query: name.chars().take(200).collect(),
         suggestions: keys(&suggestions),
     })
+}
+
+/// The ids matching `query` exactly (normalised) or by all of its words.
+fn find_exact_or_words<Id: Copy>(query: &str, names: &HashMap<String, Vec<Id>>) -> Option<Vec<Id>> {
+    if let Some(ids) = names.get(query) {
+        return Some(ids.clone());
+    }
+    let words = words_of(query);
+    if words.is_empty() {
+        return None;
+    }
+    let matches: Vec<Id> = names
+        .iter()
+        .filter(|(known, _)| {
+            let known_words = words_of(known);
+            words.iter().all(|w| known_words.contains(w))
+        })
+        .flat_map(|(_, ids)| ids.iter().copied())
+        .collect();
+    (!matches.is_empty()).then_some(matches)
+}
+
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Forms of a normalised name that may match where the name did not, most
+/// faithful first: without a leading article, without a possessive ending
+/// (`'s`, `’s`, a final apostrophe), without a plural `s` on the last word.
+fn variants(query: &str) -> Vec<String> {
+    let mut base = query;
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = base.strip_prefix(article) {
+            base = rest.trim_start();
+            break;
+        }
+    }
+    let unpossessed = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|ending| base.strip_suffix(ending))
+        .unwrap_or(base);
+    let mut out: Vec<String> = Vec::new();
+    for candidate in [base, unpossessed] {
+        if candidate != query && !candidate.is_empty() {
+            out.push(candidate.to_owned());
+        }
+    }
+    let singular = unpossessed
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ss") || s.ends_with('x') || s.ends_with("ch") || s.ends_with("sh"))
+        .or_else(|| unpossessed.strip_suffix('s').filter(|s| !s.ends_with('s')));
+    if let Some(singular) = singular.filter(|s| !s.is_empty()) {
+        out.push(singular.to_owned());
+    }
+    out.dedup();
+    out
 }
 
 /// Levenshtein distance between `a` and `b` in characters, or `None` when it
@@ -222,7 +288,33 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::{edit_distance, variants};
+
+    #[test]
+    fn variants_drop_articles_possessives_and_plurals() {
+        assert_eq!(variants("zelenskyy's"), ["zelenskyy"]);
+        assert_eq!(variants("the europeans"), ["europeans", "european"]);
+        assert_eq!(
+            variants("the europeans'"),
+            ["europeans'", "europeans", "european"]
+        );
+        assert_eq!(variants("ceasefires"), ["ceasefire"]);
+        assert_eq!(variants("ceasefire"), Vec::<String>::new());
+        assert_eq!(variants("the"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_possessive_or_plural_still_finds_the_item() {
+        let graph = crate::datasets::washington_2025();
+        let z = graph.find_actor("zelenskyy").unwrap();
+        assert_eq!(graph.find_actor("Zelenskyy's").unwrap(), z);
+        assert_eq!(graph.find_actor("Zelenskyy’s").unwrap(), z);
+        assert_eq!(graph.find_actor("the Zelenskyy").unwrap(), z);
+        let trump = graph.find_actor("trump").unwrap();
+        assert_eq!(graph.find_actor("Trumps").unwrap(), trump);
+        let ceasefire = graph.find_stance("ceasefire").unwrap();
+        assert_eq!(graph.find_stance("the ceasefires").unwrap(), ceasefire);
+    }
 
     #[test]
     fn edit_distance_counts_edits_and_stops_at_the_limit() {

@@ -267,6 +267,21 @@ impl DiplomaticGraph {
             })
     }
 
+    /// One meeting as a query result, with the evidence known at `known_at`.
+    pub(crate) fn meeting_match(
+        &self,
+        id: MeetingId,
+        known_at: Option<PartialDate>,
+    ) -> Option<MeetingMatch<'_>> {
+        let (_, entry) = self.meetings.get_index(id.index())?;
+        Some(MeetingMatch {
+            id,
+            meeting: &entry.meeting,
+            known_at,
+            graph: self,
+        })
+    }
+
     /// The participants of a meeting, with their ids, in the order given.
     ///
     /// **Cost**: linear in the participants.

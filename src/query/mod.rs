@@ -41,18 +41,24 @@
 //! | where A and B agree or disagree | [`compare`](crate::DiplomaticGraph::compare) | positions of A and B |
 //! | offices of an actor as of D | [`offices`](crate::DiplomaticGraph::offices) | the actor's offices |
 //! | stances ranked by positions | [`stance_ranking`](crate::DiplomaticGraph::stance_ranking) | all positions |
+//! | actors ranked by activity | [`actor_ranking`](crate::DiplomaticGraph::actor_ranking) | actors, their meetings and positions |
+//! | a question in words | [`ask`](crate::DiplomaticGraph::ask) | parsing (linear in its length), name lookups, then the query it asks |
 //! | actor by key, name or alias | [`find_actor`](crate::DiplomaticGraph::find_actor) | one hash lookup |
 
 mod acts;
 mod evidence;
+pub mod language;
 mod lookup;
 mod meetings;
 mod positions;
+mod ranking;
 
 pub use acts::{ActMatch, ActQuery};
 pub use evidence::Cited;
+pub use language::{Answer, Question};
 pub use meetings::{Contact, MeetingMatch, MeetingQuery};
 pub use positions::{
     Alignment, AsOf, OfficeMatch, PositionChange, PositionMatch, PositionQuery, Relation,
     StanceCount,
 };
+pub use ranking::ActorCount;

@@ -8,6 +8,7 @@
     clippy::indexing_slicing
 )]
 
+mod ask;
 mod cli;
 mod dataset;
 mod questions;

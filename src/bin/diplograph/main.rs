@@ -2,27 +2,95 @@
 //!
 //! Formatting lives in the library ([`diplograph::report`]); this program only
 //! parses arguments, loads datasets, writes text and picks exit codes: 0 on
-//! success, 1 for a bad dataset or an I/O error, 2 for a usage error. One
-//! module per command; `output` holds what they share.
+//! success, 1 for a bad dataset or an I/O error, 2 for a usage error, 3 for
+//! a question that cannot be read or names something the dataset does not
+//! have. One module per command; `output`, `dataset` and `answer` (answers
+//! as tables, JSON or CSV) hold what they share.
 
+mod answer;
+mod ask;
 mod check;
+mod convert;
+mod dataset;
 mod output;
+mod repl;
 mod report;
+mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, error::ErrorKind};
 
+use ask::AskArgs;
+use convert::ConvertArgs;
 use output::eprint_chain;
+use repl::ReplArgs;
 use report::ReportArgs;
 
 const EXAMPLES: &str = "\
 Examples:
-  diplograph                          Report on the bundled Washington 2025 dataset
+  diplograph ask \"who opposed the ceasefire stance?\"   Ask the bundled Washington 2025 dataset
+  diplograph                          Report on the bundled dataset
   diplograph --no-evidence            The same, without the quoted sentences
   diplograph report --data talks.json Report on another dataset
-  diplograph check talks.json         List every problem in a dataset file";
+  diplograph check talks.json         List every problem in a dataset file
+  diplograph stats talks.json         Counts, date range, top stances and actors
+  diplograph convert talks.json -     Check a dataset and print it pretty
+  diplograph repl                     Ask questions one after another
+
+Exit codes: 0 success; 1 bad dataset or I/O error; 2 usage error; 3 bad question.";
+
+const ASK_EXAMPLES: &str = "\
+Examples:
+  diplograph ask \"who opposed the ceasefire stance?\"
+  diplograph ask \"who opposes the ceasefire as of 2025-08-17?\" --evidence
+  diplograph ask \"which meetings did Zelenskyy attend?\" --format csv
+  diplograph ask \"who met both Zelenskyy and Putin?\" --format json
+  diplograph ask \"where do Trump and Macron disagree?\" --data talks.json
+  echo \"who criticised Zelenskyy?\" | diplograph ask -
+
+The language and the JSON output are described in docs/query-language.md.
+Exit codes: 0 answered (possibly with no answer); 1 bad dataset; 2 usage
+error; 3 a question that cannot be read or names something unknown.";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  diplograph check talks.json         Every problem, with line, column and JSON path
+  diplograph --data talks.json check  The same
+
+Exits with 0 when the file is valid, 1 when it has problems.";
+
+const STATS_EXAMPLES: &str = "\
+Examples:
+  diplograph stats                    The bundled dataset
+  diplograph stats talks.json         Another dataset
+  cat talks.json | diplograph stats - From standard input";
+
+const CONVERT_EXAMPLES: &str = "\
+Examples:
+  diplograph convert talks.json talks-pretty.json     Check and pretty-print
+  diplograph convert --compact talks.json small.json  One line, no spaces
+  cat talks.json | diplograph convert - -             Standard input to standard output
+
+Formats: json (the diplograph/1 dataset format), chosen by --from/--to or the
+file extension; more formats will plug in here.";
+
+const REPL_EXAMPLES: &str = "\
+Examples:
+  diplograph repl                     Questions on the bundled dataset
+  diplograph repl --data talks.json --evidence
+  printf 'who opposed ceasefire?\\n.format json\\nrank actors\\n' | diplograph repl
+
+On a terminal: line editing and history (up and down arrows), Ctrl-D to
+leave. From a pipe: one question per line; exits with 3 if any question was
+bad.";
+
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  diplograph report                   The bundled dataset
+  diplograph report --no-evidence     Without the quoted sentences
+  diplograph report --data talks.json Another dataset";
 
 /// A typed, time-aware knowledge graph of diplomatic events.
 ///
@@ -44,16 +112,34 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Answer a question in plain words, with its evidence.
+    #[command(after_help = ASK_EXAMPLES)]
+    Ask(AskArgs),
     /// Print who stands where on each stance, the meetings and the acts
     /// (the default).
+    #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
     /// Check a dataset file and list every problem, with its line, column and
     /// JSON path.
-    #[command(after_help = "Exits with 0 when the file is valid, 1 when it has problems.")]
+    #[command(after_help = CHECK_EXAMPLES)]
     Check {
         /// The dataset to check (default: the --data file).
         file: Option<PathBuf>,
     },
+    /// Count what a dataset holds: items per kind, date range, top stances
+    /// and actors.
+    #[command(after_help = STATS_EXAMPLES)]
+    Stats {
+        /// The dataset (default: the --data file, else the bundled one); `-`
+        /// for standard input.
+        file: Option<PathBuf>,
+    },
+    /// Read a dataset and write it again, in another format or style.
+    #[command(after_help = CONVERT_EXAMPLES)]
+    Convert(ConvertArgs),
+    /// Ask questions one after another, with line editing and history.
+    #[command(after_help = REPL_EXAMPLES)]
+    Repl(ReplArgs),
 }
 
 fn main() -> ExitCode {
@@ -67,12 +153,33 @@ fn main() -> ExitCode {
                 no_evidence: args.no_evidence || cli.report.no_evidence,
             },
         ),
-        Some(Command::Check { .. }) if cli.report.no_evidence => Cli::command()
+        Some(
+            Command::Check { .. }
+            | Command::Stats { .. }
+            | Command::Convert(_)
+            | Command::Ask(_)
+            | Command::Repl(_),
+        ) if cli.report.no_evidence => Cli::command()
             .error(
                 ErrorKind::ArgumentConflict,
-                "--no-evidence applies to the report, not to check",
+                "--no-evidence applies to the report only",
             )
             .exit(),
+        Some(Command::Ask(args)) => ask::run(cli.data.as_deref(), &args),
+        Some(Command::Repl(args)) => repl::run(cli.data.as_deref(), &args),
+        Some(Command::Convert(_)) if cli.data.is_some() => Cli::command()
+            .error(ErrorKind::ArgumentConflict, "convert reads IN, not --data")
+            .exit(),
+        Some(Command::Convert(args)) => convert::run(&args),
+        Some(Command::Stats { file }) => match (file, cli.data) {
+            (Some(_), Some(_)) => Cli::command()
+                .error(
+                    ErrorKind::ArgumentConflict,
+                    "give the dataset either as FILE or with --data, not both",
+                )
+                .exit(),
+            (file, data) => stats::run(file.or(data).as_deref()),
+        },
         Some(Command::Check { file }) => match (file, cli.data) {
             (Some(file), None) | (None, Some(file)) => check::run(&file),
             (Some(_), Some(_)) => Cli::command()

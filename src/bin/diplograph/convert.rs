@@ -1,0 +1,126 @@
+//! `diplograph convert IN OUT`: a dataset from one format to another.
+//!
+//! Today the library reads and writes one format, the JSON dataset format
+//! `diplograph/1`, pretty or compact; `convert` checks and rewrites it. Each
+//! format is a [`DatasetFormat`] with a reader and a writer below, chosen by
+//! `--from`/`--to` or the file's extension, so a new format (an export, an
+//! import) plugs in as one more variant.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use diplograph::Error;
+
+use crate::dataset;
+use crate::output::{Outcome, eprint, print};
+
+/// The dataset formats `convert` reads and writes. A file's extension
+/// chooses its format unless `--from`/`--to` does; an extension no format
+/// has is a usage error (exit code 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DatasetFormat {
+    /// The JSON dataset format, `diplograph/1` (extension `.json`).
+    Json,
+}
+
+impl DatasetFormat {
+    /// The format a file name implies: `Ok(None)` when it implies none (`-`,
+    /// no extension), `Err` with the extension when it is one no format has.
+    fn of(path: &str) -> Result<Option<DatasetFormat>, String> {
+        let Some(extension) = Path::new(path).extension() else {
+            return Ok(None);
+        };
+        match extension.to_string_lossy().to_ascii_lowercase().as_str() {
+            "json" => Ok(Some(DatasetFormat::Json)),
+            other => Err(other.to_owned()),
+        }
+    }
+
+    /// The format of one side: the option, else the extension's, else JSON.
+    fn choose(
+        option: Option<DatasetFormat>,
+        path: &str,
+        flag: &str,
+    ) -> Result<DatasetFormat, String> {
+        match (option, DatasetFormat::of(path)) {
+            (Some(format), _) => Ok(format),
+            (None, Ok(format)) => Ok(format.unwrap_or(DatasetFormat::Json)),
+            (None, Err(extension)) => Err(format!(
+                "no dataset format has the extension `.{extension}` ({path}); name one with {flag} (json)"
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ConvertArgs {
+    /// The dataset to read; `-` for standard input.
+    input: String,
+    /// Where to write it; `-` for standard output.
+    output: String,
+    /// The input's format (default: from its extension, else json).
+    #[arg(long, value_enum)]
+    from: Option<DatasetFormat>,
+    /// The output's format (default: from its extension, else json).
+    #[arg(long, value_enum)]
+    to: Option<DatasetFormat>,
+    /// Write JSON on one line, without spaces (default: pretty-printed).
+    #[arg(long)]
+    compact: bool,
+}
+
+/// Reads the input, checks it, writes it in the output format.
+pub(crate) fn run(args: &ConvertArgs) -> Outcome {
+    let formats = DatasetFormat::choose(args.from, &args.input, "--from")
+        .and_then(|from| Ok((from, DatasetFormat::choose(args.to, &args.output, "--to")?)));
+    let (from, to) = match formats {
+        Ok(formats) => formats,
+        Err(message) => {
+            eprint(format_args!("error: {message}\n"));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let graph = match from {
+        DatasetFormat::Json => dataset::load(Some(Path::new(&args.input)))?,
+    };
+    let text = match to {
+        DatasetFormat::Json if args.compact => {
+            let mut text = graph.to_json_compact_string();
+            text.push('\n');
+            text
+        }
+        DatasetFormat::Json => {
+            let mut text = graph.to_json_string();
+            text.push('\n');
+            text
+        }
+    };
+    if args.output == "-" {
+        return print(format_args!("{text}"));
+    }
+    write_file(&args.output, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to `path` through a temporary file renamed over it, so a
+/// failure never leaves half a dataset.
+fn write_file(path: &str, text: &str) -> Result<(), Error> {
+    let path = Path::new(path);
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".{}.tmp", std::process::id()));
+    let temp = path.with_file_name(name);
+    let written = std::fs::File::create(&temp)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(io(e));
+    }
+    Ok(())
+}
