@@ -50,6 +50,7 @@
 
 pub mod datasets;
 mod error;
+pub mod export;
 mod graph;
 pub mod io;
 mod model;
@@ -57,6 +58,7 @@ pub mod query;
 pub mod report;
 
 pub use error::{Error, ItemKind, Location, Result};
+pub use export::{Dot, DotOptions, RankDir, View};
 pub use graph::{Counts, DiplomaticGraph};
 pub use model::{
     Act, ActId, ActKind, Actor, ActorId, ActorKind, Certainty, DateError, Evidence, Hedging, Key,

@@ -6,6 +6,7 @@
 //! module per command; `output` holds what they share.
 
 mod check;
+mod dot;
 mod output;
 mod report;
 
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, error::ErrorKind};
 
+use dot::DotArgs;
 use output::eprint_chain;
 use report::ReportArgs;
 
@@ -22,7 +24,10 @@ Examples:
   diplograph                          Report on the bundled Washington 2025 dataset
   diplograph --no-evidence            The same, without the quoted sentences
   diplograph report --data talks.json Report on another dataset
-  diplograph check talks.json         List every problem in a dataset file";
+  diplograph check talks.json         List every problem in a dataset file
+  diplograph dot --view stance --stance ceasefire --as-of 2025-08-18 --format svg -o ceasefire.svg
+                                      Draw who stands where on a stance (needs Graphviz for svg)
+  diplograph dot --view meetings      The meetings as Graphviz DOT, in date order";
 
 /// A typed, time-aware knowledge graph of diplomatic events.
 ///
@@ -54,6 +59,12 @@ enum Command {
         /// The dataset to check (default: the --data file).
         file: Option<PathBuf>,
     },
+    /// Draw the dataset with Graphviz: a stance, the meetings, an actor's
+    /// neighbourhood or everything, as DOT, SVG or PNG.
+    #[command(
+        after_help = "DOT needs nothing else; svg and png run Graphviz's `dot`, which must be installed."
+    )]
+    Dot(DotArgs),
 }
 
 fn main() -> ExitCode {
@@ -73,6 +84,10 @@ fn main() -> ExitCode {
                 "--no-evidence applies to the report, not to check",
             )
             .exit(),
+        Some(Command::Dot(mut args)) => {
+            args.no_evidence |= cli.report.no_evidence;
+            dot::run(cli.data.as_deref(), &args)
+        }
         Some(Command::Check { file }) => match (file, cli.data) {
             (Some(file), None) | (None, Some(file)) => check::run(&file),
             (Some(_), Some(_)) => Cli::command()
