@@ -6,8 +6,9 @@
 //!
 //! * [`View::Stance`]: one stance in the middle, supporters to its left in a
 //!   green cluster, opponents to its right in a red one, and actors who
-//!   abstain, are neutral or set conditions in a grey cluster in the
-//!   stance's own column. An earlier position is a dashed edge labelled with
+//!   abstain, are neutral or set conditions in a grey cluster of their own
+//!   beside the supporters (Graphviz 2.43 can crash on labelled edges
+//!   inside one rank, so they do not share the stance's column). An earlier position is a dashed edge labelled with
 //!   its dates, so a change of mind shows as two edges.
 //! * [`View::Meetings`]: each meeting a cluster (`subgraph cluster_*`)
 //!   holding its participants, clusters in date order from left to right,
@@ -1123,15 +1124,6 @@ impl<'g> Writer<'_, 'g> {
                 self.write_actor_node(f, *actor, "    ", node_fill, style, legend)?;
             }
             writeln!(f, "  }}")?;
-            if name == "others" {
-                write!(f, "  {{ rank=\"same\"; {};", Quoted(&stance_id))?;
-                for (actor, _) in &members {
-                    if let Some(key) = graph.actor_key(*actor) {
-                        write!(f, " {};", Quoted(&format!("a:{key}")))?;
-                    }
-                }
-                writeln!(f, " }}")?;
-            }
         }
         // The edges: supporters (and the others) point at the stance from
         // the left; opponents are placed to the right, their edges reversed

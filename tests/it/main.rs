@@ -10,6 +10,7 @@
 
 mod cli;
 mod dataset;
+mod dot;
 mod questions;
 mod store;
 mod time;
