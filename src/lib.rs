@@ -32,6 +32,9 @@
 //!   [`Act`], [`Link`] and participation (edges); [`Evidence`] citing a
 //!   [`Source`]; [`PartialDate`] and [`Validity`] for time.
 //! * [`Error`], one error type with the location of what went wrong.
+//! * [`Dot`], the graph as a Graphviz picture: `graph.to_dot(View::Meetings)`
+//!   in one of four [`View`]s, styled and filtered by [`DotOptions`]; see
+//!   [`export::dot`].
 //!
 //! # Time
 //!
@@ -90,3 +93,8 @@ const _: () = {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The Graphviz page's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/graphviz.md")]
+struct GraphvizDoctests;
