@@ -1,5 +1,6 @@
-//! Benchmarks of `diplograph`: building a graph, the typed queries, and the
-//! JSON dataset format, on seeded synthetic data (see `gen/mod.rs`).
+//! Benchmarks of `diplograph`: building a graph, the typed queries, the
+//! JSON dataset format and the Graphviz export, on seeded synthetic data
+//! (see `gen/mod.rs`).
 //!
 //! ```text
 //! cargo bench --bench diplograph                                  # ~1k actors, ~10k events
@@ -372,11 +373,97 @@ mod json {
     }
 }
 
+/// Graphviz DOT export, on its own generated graph of about 100k edges
+/// (the same at either scale, so `export/*` ids carry no scale).
+mod export {
+    use std::fmt::Write;
+    use std::hint::black_box;
+
+    use criterion::{Criterion, SamplingMode, Throughput};
+    use diplograph::{DiplomaticGraph, DotOptions, View};
+
+    use super::synthetic::{Dataset, Picks, SEED, Scale};
+
+    /// Two thirds of ICEWS14: about 100k graph edges.
+    const EXPORT: Scale = Scale {
+        name: "export",
+        actors: 4_700,
+        stances: 150,
+        meetings: 20_000,
+        positions: 20_000,
+        acts: 20_000,
+        publishers: 6,
+    };
+
+    pub fn benches(c: &mut Criterion) {
+        let graph = Dataset::generate(EXPORT, SEED).build();
+        let picks = Picks::choose(&graph);
+        let size = |options: DotOptions| graph.to_dot(options).to_string().len();
+        let all = size(DotOptions::new(View::All));
+        let hub = size(DotOptions::new(View::Actor(picks.hub)));
+        let median = size(DotOptions::new(View::Actor(picks.median)));
+        eprintln!(
+            "export graph: {} edges; DOT of the whole graph {all} bytes, of the hub's view {hub} bytes, of a median actor's {median} bytes",
+            graph.counts().edges
+        );
+        let mut group = c.benchmark_group("export");
+        group.sampling_mode(SamplingMode::Flat);
+
+        // `export/dot_all`: the whole graph (every actor, meeting, stance
+        // and edge, with evidence tooltips) written to a byte counter: the cost of
+        // choosing, styling and escaping, without the cost of storing the
+        // text. Throughput in bytes of DOT written.
+        group.throughput(Throughput::Bytes(all as u64));
+        group.bench_function("dot_all", |b| {
+            b.iter(|| write(black_box(&graph), DotOptions::new(View::All)));
+        });
+
+        // `export/dot_actor_hub`: the busiest actor's neighbourhood at depth
+        // 1: thousands of meetings, their other participants' items walked
+        // to decide what to draw.
+        group.throughput(Throughput::Bytes(hub as u64));
+        group.bench_function("dot_actor_hub", |b| {
+            b.iter(|| write(black_box(&graph), DotOptions::new(View::Actor(picks.hub))));
+        });
+
+        // `export/dot_actor_median`: a median actor's neighbourhood: cost
+        // follows the neighbourhood, not the graph.
+        group.throughput(Throughput::Bytes(median as u64));
+        group.bench_function("dot_actor_median", |b| {
+            b.iter(|| {
+                write(
+                    black_box(&graph),
+                    DotOptions::new(View::Actor(picks.median)),
+                )
+            });
+        });
+        group.finish();
+    }
+
+    /// Writes the DOT into a counter of bytes (not `io::sink`, whose
+    /// `write_fmt` skips the formatting altogether).
+    fn write(graph: &DiplomaticGraph, options: DotOptions) -> usize {
+        let mut counter = Counter(0);
+        write!(counter, "{}", graph.to_dot(options)).expect("a counter accepts everything");
+        counter.0
+    }
+
+    struct Counter(usize);
+
+    impl std::fmt::Write for Counter {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += black_box(s).len();
+            Ok(())
+        }
+    }
+}
+
 fn all(c: &mut Criterion) {
     let fixture = Fixture::new();
     build::benches(c, &fixture);
     query::benches(c, &fixture);
     json::benches(c, &fixture);
+    export::benches(c);
     black_box(fixture);
 }
 

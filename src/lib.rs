@@ -35,6 +35,9 @@
 //!   ceasefire stance?"), answered with the same typed results as an
 //!   [`Answer`]; see [`query::language`] and [`Question`].
 //! * [`Error`], one error type with the location of what went wrong.
+//! * [`Dot`], the graph as a Graphviz picture: `graph.to_dot(View::Meetings)`
+//!   in one of four [`View`]s, styled and filtered by [`DotOptions`]; see
+//!   [`export::dot`].
 //!
 //! # Time
 //!
@@ -54,6 +57,7 @@
 
 pub mod datasets;
 mod error;
+pub mod export;
 mod graph;
 pub mod io;
 mod model;
@@ -61,6 +65,7 @@ pub mod query;
 pub mod report;
 
 pub use error::{Error, ItemKind, Location, Result};
+pub use export::{Dot, DotOptions, RankDir, View};
 pub use graph::{Counts, DiplomaticGraph};
 pub use model::{
     Act, ActId, ActKind, Actor, ActorId, ActorKind, Certainty, DateError, Evidence, Hedging, Key,
@@ -99,3 +104,7 @@ struct ReadmeDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/query-language.md")]
 struct QueryLanguageDoctests;
+/// The Graphviz page's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/graphviz.md")]
+struct GraphvizDoctests;

@@ -11,6 +11,7 @@
 mod ask;
 mod cli;
 mod dataset;
+mod dot;
 mod questions;
 mod store;
 mod time;

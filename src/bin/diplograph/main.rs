@@ -12,6 +12,7 @@ mod ask;
 mod check;
 mod convert;
 mod dataset;
+mod dot;
 mod output;
 mod repl;
 mod report;
@@ -24,6 +25,7 @@ use clap::{CommandFactory, Parser, Subcommand, error::ErrorKind};
 
 use ask::AskArgs;
 use convert::ConvertArgs;
+use dot::DotArgs;
 use output::eprint_chain;
 use repl::ReplArgs;
 use report::ReportArgs;
@@ -38,6 +40,9 @@ Examples:
   diplograph stats talks.json         Counts, date range, top stances and actors
   diplograph convert talks.json -     Check a dataset and print it pretty
   diplograph repl                     Ask questions one after another
+  diplograph dot --view stance --stance ceasefire --as-of 2025-08-18 --format svg -o ceasefire.svg
+                                      Draw who stands where on a stance (needs Graphviz for svg)
+  diplograph dot --view meetings      The meetings as Graphviz DOT, in date order
 
 Exit codes: 0 success; 1 bad dataset or I/O error; 2 usage error; 3 bad question.";
 
@@ -140,6 +145,12 @@ enum Command {
     /// Ask questions one after another, with line editing and history.
     #[command(after_help = REPL_EXAMPLES)]
     Repl(ReplArgs),
+    /// Draw the dataset with Graphviz: a stance, the meetings, an actor's
+    /// neighbourhood or everything, as DOT, SVG or PNG.
+    #[command(
+        after_help = "DOT needs nothing else; svg and png run Graphviz's `dot`, which must be installed."
+    )]
+    Dot(DotArgs),
 }
 
 fn main() -> ExitCode {
@@ -180,6 +191,10 @@ fn main() -> ExitCode {
                 .exit(),
             (file, data) => stats::run(file.or(data).as_deref()),
         },
+        Some(Command::Dot(mut args)) => {
+            args.no_evidence |= cli.report.no_evidence;
+            dot::run(cli.data.as_deref(), &args)
+        }
         Some(Command::Check { file }) => match (file, cli.data) {
             (Some(file), None) | (None, Some(file)) => check::run(&file),
             (Some(_), Some(_)) => Cli::command()

@@ -19,6 +19,17 @@ pub(crate) fn print(text: fmt::Arguments<'_>) -> Outcome {
     }
 }
 
+/// Writes bytes (a PNG, say) to standard output, ending quietly on a closed
+/// pipe like [`print`].
+pub(crate) fn print_bytes(bytes: &[u8]) -> Outcome {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(Box::new(err)),
+    }
+}
+
 /// An error and its causes on one line: `error: cause: cause`.
 pub(crate) fn one_line(err: &dyn StdError) -> String {
     let mut line = err.to_string();
