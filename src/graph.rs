@@ -223,6 +223,14 @@ fn nonblank(text: &str, field: &'static str, item: impl FnOnce() -> String) -> C
     }
 }
 
+fn nonblank_aliases(aliases: &[String], item: impl Fn() -> String) -> Checked<()> {
+    for (i, alias) in aliases.iter().enumerate() {
+        nonblank(alias, "alias", &item)
+            .map_err(|e| Invalid::new(format!("aliases[{i}]"), *e.error))?;
+    }
+    Ok(())
+}
+
 fn consistent(validity: Validity, item: impl FnOnce() -> String) -> Checked<()> {
     match (validity.from, validity.until) {
         (Some(from), Some(until)) if !validity.is_consistent() => Err(Invalid::new(
@@ -250,6 +258,20 @@ fn to_u32(n: usize) -> u32 {
     // A graph cannot hold more than u32::MAX items: petgraph's default index
     // type is u32 and would fail first.
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Records that each of `names`, normalised, names the item `id`.
+fn index_names<'n, Id: Copy + PartialEq>(
+    index: &mut HashMap<String, Vec<Id>>,
+    names: impl Iterator<Item = &'n str>,
+    id: Id,
+) {
+    for name in names {
+        let ids = index.entry(normalise(name)).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
 }
 
 /// Inserts `id` into `list`, kept sorted by `cmp`, after any equal items.
@@ -423,10 +445,7 @@ impl DiplomaticGraph {
         )?;
         let key = actor.key.clone();
         nonblank(&actor.name, "name", || format!("actor `{key}`"))?;
-        for (i, alias) in actor.aliases.iter().enumerate() {
-            nonblank(alias, "alias", || format!("actor `{key}`"))
-                .map_err(|e| Invalid::new(format!("aliases[{i}]"), *e.error))?;
-        }
+        nonblank_aliases(&actor.aliases, || format!("actor `{key}`"))?;
         // Offices and links may name the actor itself, so check them as if it
         // were already added.
         for (i, office) in actor.offices.iter().enumerate() {
@@ -441,15 +460,13 @@ impl DiplomaticGraph {
         let links = std::mem::take(&mut actor.links);
         let id = ActorId(to_u32(self.actors.len()));
         let node = self.graph.add_node(Node::Actor(id));
-        for name in std::iter::once(actor.key.as_str())
-            .chain(std::iter::once(actor.name.as_str()))
-            .chain(actor.aliases.iter().map(String::as_str))
-        {
-            let ids = self.index.actor_names.entry(normalise(name)).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+        let names = [actor.key.as_str(), actor.name.as_str()];
+        let aliases = actor.aliases.iter().map(String::as_str);
+        index_names(
+            &mut self.index.actor_names,
+            names.into_iter().chain(aliases),
+            id,
+        );
         self.actors.insert(key, ActorEntry { actor, node });
         for office in offices {
             self.attach_office(id, office);
@@ -556,10 +573,7 @@ impl DiplomaticGraph {
         )?;
         let key = stance.key.clone();
         nonblank(&stance.label, "label", || format!("stance `{key}`"))?;
-        for (i, alias) in stance.aliases.iter().enumerate() {
-            nonblank(alias, "alias", || format!("stance `{key}`"))
-                .map_err(|e| Invalid::new(format!("aliases[{i}]"), *e.error))?;
-        }
+        nonblank_aliases(&stance.aliases, || format!("stance `{key}`"))?;
         let broader = match &stance.broader {
             None => None,
             Some(b) if *b == key => {
@@ -580,15 +594,13 @@ impl DiplomaticGraph {
         let broader_key = stance.broader.take();
         let id = StanceId(to_u32(self.stances.len()));
         let node = self.graph.add_node(Node::Stance(id));
-        for name in std::iter::once(stance.key.as_str())
-            .chain(std::iter::once(stance.label.as_str()))
-            .chain(stance.aliases.iter().map(String::as_str))
-        {
-            let ids = self.index.stance_names.entry(normalise(name)).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+        let names = [stance.key.as_str(), stance.label.as_str()];
+        let aliases = stance.aliases.iter().map(String::as_str);
+        index_names(
+            &mut self.index.stance_names,
+            names.into_iter().chain(aliases),
+            id,
+        );
         self.stances.insert(
             key,
             StanceEntry {
@@ -750,12 +762,8 @@ impl DiplomaticGraph {
                     .add_edge(from, node, Edge::Participation(to_u32(i)));
             }
         }
-        for name in [key.as_str(), meeting.title.as_str()] {
-            let ids = self.index.meeting_names.entry(normalise(name)).or_default();
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+        let names = [key.as_str(), meeting.title.as_str()];
+        index_names(&mut self.index.meeting_names, names.into_iter(), id);
         let status = meeting.status;
         self.meetings.insert(
             key,
