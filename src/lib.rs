@@ -59,6 +59,7 @@ pub mod datasets;
 mod error;
 pub mod export;
 mod graph;
+pub mod import;
 pub mod io;
 mod model;
 pub mod query;
