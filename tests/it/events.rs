@@ -324,3 +324,108 @@ fn the_bundled_dataset_round_trips_its_events() {
         .count();
     assert_eq!(back.counts().meetings, meetings);
 }
+
+/// Runs the program with these arguments: exit code, stdout, stderr.
+#[cfg(feature = "cli")]
+fn cli(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_import_writes_a_dataset_and_reports_on_stderr() {
+    let (code, stdout, stderr) = cli(&[
+        "import",
+        "gdelt",
+        "tests/data/gdelt/20250820163000.export.first36.CSV",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with("36 rows read: 11 imported, 25 skipped\n"),
+        "{stderr}"
+    );
+    let graph = DiplomaticGraph::from_json_str(&stdout).unwrap();
+    assert_eq!(graph.counts().meetings, 4);
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_import_strict_stops_at_a_bad_row_and_lenient_skips_it() {
+    let (code, _, stderr) = cli(&[
+        "import",
+        "gdelt",
+        "tests/data/gdelt/mentions.csv",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.starts_with(
+            "error: bad event row at tests/data/gdelt/mentions.csv:1:1 (row): 16 columns; GDELT rows have 57, 58 or 61"
+        ),
+        "{stderr}"
+    );
+    let (code, _, stderr) = cli(&[
+        "import",
+        "gdelt",
+        "tests/data/gdelt/mentions.csv",
+        "-o",
+        "-",
+        "--lenient",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("skipped, wrong number of columns: 100"),
+        "{stderr}"
+    );
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_data_accepts_event_files() {
+    let (code, stdout, stderr) = cli(&[
+        "ask",
+        "which meetings did Putin attend?",
+        "--data",
+        "tests/data/gdelt/20250820163000.export.first36.CSV",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("Vladimir Putin – United States consultation"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = cli(&[
+        "dot",
+        "--view",
+        "meetings",
+        "--data-format",
+        "gdelt",
+        "--data",
+        "tests/data/gdelt/events.csv",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.starts_with("digraph"), "{stdout}");
+    let (code, stdout, stderr) = cli(&[
+        "convert",
+        "tests/data/gdelt/20250820163000.export.first36.CSV",
+        "-",
+        "--to",
+        "cameo-tsv",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.starts_with("event\tdate\tadded\tsource_code"),
+        "{stdout}"
+    );
+}
