@@ -35,6 +35,9 @@
 //!   ceasefire stance?"), answered with the same typed results as an
 //!   [`Answer`]; see [`query::language`] and [`Question`].
 //! * [`Error`], one error type with the location of what went wrong.
+//! * [`import`]: GDELT, ICEWS and PLOVER event data in (CAMEO codes mapped
+//!   to meetings, acts and positions, with an [`import::ImportReport`]) and
+//!   PLOVER JSON Lines and CAMEO TSV out; see `docs/event-data.md`.
 //! * [`Dot`], the graph as a Graphviz picture: `graph.to_dot(View::Meetings)`
 //!   in one of four [`View`]s, styled and filtered by [`DotOptions`]; see
 //!   [`export::dot`].
@@ -109,3 +112,7 @@ struct QueryLanguageDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/graphviz.md")]
 struct GraphvizDoctests;
+/// The event-data page's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/event-data.md")]
+struct EventDataDoctests;

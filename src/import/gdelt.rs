@@ -109,7 +109,7 @@ pub(super) fn event_line(
         url,
         publisher: None,
         place: Some(text(&cols, layout.action_place, "ActionGeo_FullName")?),
-        fallback_source: (format!("gdelt-{id}"), format!("GDELT event {id}")),
+        fallback_source: None,
         gdelt_id: Some(id),
     };
     let outcome = importer.map_row(&row);

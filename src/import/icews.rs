@@ -87,7 +87,7 @@ pub(super) fn line(importer: &mut Importer, number_: usize, bytes: &[u8]) -> Res
         url: None,
         publisher: Some(publisher).filter(|p| !p.is_empty() && *p != "NA"),
         place: Some(city).filter(|c| *c != "NA"),
-        fallback_source: (
+        fallback_source: Some((
             format!("icews-story-{}", super::slug_id(story)),
             format!(
                 "ICEWS story {story}{}",
@@ -97,7 +97,7 @@ pub(super) fn line(importer: &mut Importer, number_: usize, bytes: &[u8]) -> Res
                     format!(" ({publisher})")
                 }
             ),
-        ),
+        )),
         gdelt_id: None,
     };
     let outcome = importer.map_row(&row);

@@ -464,18 +464,22 @@ pub struct Importer {
     actors: IndexMap<Key, Actor>,
     /// Cache from an actor's coded form to its key (or `None` when it
     /// cannot be identified).
-    actor_cache: HashMap<String, Option<Key>>,
+    actor_cache: HashMap<String, Option<usize>>,
+    /// A reused buffer for the cache's keys.
+    actor_buf: String,
     sources: IndexMap<Key, Source>,
     stances: IndexMap<Key, Stance>,
     meetings: Vec<Meeting>,
     /// Meetings by (pair of actors, class) for merging reciprocal rows.
-    meetings_by_pair: HashMap<(Key, Key, u8), Vec<usize>>,
+    meetings_by_pair: HashMap<(usize, usize, u8), Vec<usize>>,
     /// Meetings by explicit group id (TSV and PLOVER rows of one event).
     meetings_by_group: HashMap<String, usize>,
     acts: Vec<Act>,
-    acts_by_key: HashMap<(Key, ActKind, Key, i64, Option<&'static str>), usize>,
+    acts_by_key: HashMap<(usize, ActKind, usize, i64, Option<&'static str>), usize>,
     positions: Vec<Position>,
-    positions_by_key: HashMap<(Key, &'static str, Polarity, i64), usize>,
+    positions_by_key: HashMap<(usize, &'static str, Polarity, i64), usize>,
+    /// A reused buffer for source keys.
+    key_buf: String,
     /// Edges made from GDELT rows, by GLOBALEVENTID, for mentions.
     events: HashMap<u64, Vec<EdgeRef>>,
     mentions: Vec<(u64, Evidence, Source)>,
@@ -570,8 +574,9 @@ pub(crate) struct Row<'a> {
     pub url: Option<&'a str>,
     pub publisher: Option<&'a str>,
     pub place: Option<&'a str>,
-    /// The source key and title when there is no URL.
-    pub fallback_source: (String, String),
+    /// The source key and title when there is no URL (default: from the
+    /// prefix and the id).
+    pub fallback_source: Option<(String, String)>,
     /// The GDELT GLOBALEVENTID, for mentions.
     pub gdelt_id: Option<u64>,
 }
@@ -802,10 +807,9 @@ impl Importer {
             Some(t) => Some(self.actor(t).ok_or(SkipReason::UnidentifiedActor)?),
             None => None,
         };
-        if target.as_ref() == Some(&source) {
+        if target == Some(source) {
             return Err(SkipReason::SelfDirected);
         }
-        let evidence = self.evidence(row);
         let mut edges = Vec::new();
         match mapping {
             Mapping::Meeting {
@@ -815,6 +819,7 @@ impl Importer {
                 target: target_role,
             } => {
                 let target = target.ok_or(SkipReason::NoTarget)?;
+                let evidence = self.evidence(row);
                 let m = self.meeting(
                     row,
                     kind,
@@ -826,19 +831,20 @@ impl Importer {
                 edges.push(EdgeRef::Meeting(m));
             }
             Mapping::Act { kind, stance } => {
-                if let Some((stance, polarity)) = stance {
-                    edges.push(self.position(row, &source, stance, polarity, evidence.clone()));
+                if target.is_none() && stance.is_none() {
+                    return Err(SkipReason::NoTarget);
                 }
-                match target {
-                    Some(target) => {
-                        edges.push(self.act(row, source, kind, target, stance, evidence));
-                    }
-                    None if stance.is_some() => {}
-                    None => return Err(SkipReason::NoTarget),
+                let evidence = self.evidence(row);
+                if let Some((stance, polarity)) = stance {
+                    edges.push(self.position(row, source, stance, polarity, evidence.clone()));
+                }
+                if let Some(target) = target {
+                    edges.push(self.act(row, source, kind, target, stance, evidence));
                 }
             }
             Mapping::Position { stance, polarity } => {
-                edges.push(self.position(row, &source, stance, polarity, evidence));
+                let evidence = self.evidence(row);
+                edges.push(self.position(row, source, stance, polarity, evidence));
             }
             Mapping::None => return Err(SkipReason::UnmappedCode),
         }
@@ -848,20 +854,41 @@ impl Importer {
         Ok(())
     }
 
+    /// The key of the actor at `index`.
+    fn key(&self, index: usize) -> Key {
+        self.actors
+            .get_index(index)
+            .map_or_else(|| Key::new(""), |(k, _)| k.clone())
+    }
+
     /// The evidence of a row, adding its source.
     fn evidence(&mut self, row: &Row<'_>) -> Evidence {
-        let (key, title) = match row.url {
-            Some(url) => (url_key(url), url.to_owned()),
-            None => row.fallback_source.clone(),
+        use std::fmt::Write as _;
+        let mut buf = std::mem::take(&mut self.key_buf);
+        buf.clear();
+        let _ = match (row.url, &row.fallback_source) {
+            (Some(url), _) => write!(buf, "url-{:016x}", fnv(url)),
+            (None, Some((key, _))) => buf.write_str(key),
+            (None, None) => write!(buf, "{}-{}", row.prefix, slug_id(row.id)),
         };
-        let key = Key::new(key);
-        if !self.sources.contains_key(&key) {
-            let mut source = Source::new(key.clone(), title);
-            source.url = row.url.map(str::to_owned);
-            source.published = row.added;
-            source.publisher = row.publisher.map(str::to_owned);
-            self.sources.insert(key.clone(), source);
-        }
+        let key = match self.sources.get_key_value(buf.as_str()) {
+            Some((key, _)) => key.clone(),
+            None => {
+                let key = Key::new(buf.as_str());
+                let title = match (row.url, &row.fallback_source) {
+                    (Some(url), _) => url.to_owned(),
+                    (None, Some((_, title))) => title.clone(),
+                    (None, None) => format!("{} event {}", row.prefix, row.id),
+                };
+                let mut source = Source::new(key.clone(), title);
+                source.url = row.url.map(str::to_owned);
+                source.published = row.added;
+                source.publisher = row.publisher.map(str::to_owned);
+                self.sources.insert(key.clone(), source);
+                key
+            }
+        };
+        self.key_buf = buf;
         let coding = Coding {
             cameo: match row.code {
                 Code::Cameo(c) => Some(c.to_owned()),
@@ -887,17 +914,13 @@ impl Importer {
         row: &Row<'_>,
         kind: MeetingKind,
         status: MeetingStatus,
-        (a, a_role): (Key, Role),
-        (b, b_role): (Key, Role),
+        (a, a_role): (usize, Role),
+        (b, b_role): (usize, Role),
         evidence: Evidence,
     ) -> usize {
         self.report.rows_to_meetings += 1;
         let class = meeting_class(kind, status);
-        let pair = if a <= b {
-            (a.clone(), b.clone(), class)
-        } else {
-            (b.clone(), a.clone(), class)
-        };
+        let pair = (a.min(b), a.max(b), class);
         let day = row.date.day_number();
         let group = row.group.map(|g| format!("{}:{g}", row.prefix));
         let found = group
@@ -913,40 +936,49 @@ impl Importer {
                     })
                 })
             });
-        let index = match found.and_then(|i| self.meetings.get_mut(i).map(|m| (i, m))) {
+        let Importer {
+            actors, meetings, ..
+        } = self;
+        let key_of = |i: usize| actors.get_index(i).map(|(k, _)| k);
+        let (Some(a_key), Some(b_key)) = (key_of(a), key_of(b)) else {
+            return 0;
+        };
+        let index = match found.and_then(|i| meetings.get_mut(i).map(|m| (i, m))) {
             Some((i, m)) => {
                 self.report.rows_merged += 1;
                 if specificity(kind) > specificity(m.kind) {
                     m.kind = kind;
                 }
-                if m.date
-                    .is_some_and(|d| row.date.day_number() < d.day_number())
-                {
+                if m.date.is_some_and(|d| day < d.day_number()) {
                     m.date = Some(row.date);
                 }
-                join(m, &a, a_role);
-                join(m, &b, b_role);
-                if !m.evidence.contains(&evidence) {
+                join(m, a_key, a_role);
+                join(m, b_key, b_role);
+                if m.evidence.last() != Some(&evidence) {
                     m.evidence.push(evidence);
                 }
                 i
             }
             None => {
-                let i = self.meetings.len();
+                let i = meetings.len();
                 let key = format!("{}-{}", row.prefix, slug_id(row.group.unwrap_or(row.id)));
-                let title = format!("{} – {} {}", self.name(&a), self.name(&b), kind.as_str());
+                let name = |i: usize| actors.get_index(i).map_or("", |(_, a)| a.name.as_str());
+                let title = format!("{} – {} {}", name(a), name(b), kind.as_str());
                 let mut m = Meeting::new(key, title, kind)
                     .status(status)
                     .date(row.date)
-                    .participant(Participant::new(a).role(a_role))
-                    .participant(Participant::new(b).role(b_role))
+                    .participant(Participant::new(a_key.clone()).role(a_role))
+                    .participant(Participant::new(b_key.clone()).role(b_role))
                     .evidence(evidence);
                 m.place = row.place.filter(|p| !p.is_empty()).map(str::to_owned);
-                self.meetings.push(m);
+                meetings.push(m);
                 i
             }
         };
-        self.meetings_by_pair.entry(pair).or_default().push(index);
+        let list = self.meetings_by_pair.entry(pair).or_default();
+        if !list.contains(&index) {
+            list.push(index);
+        }
         if let Some(g) = group {
             self.meetings_by_group.insert(g, index);
         }
@@ -956,30 +988,24 @@ impl Importer {
     fn act(
         &mut self,
         row: &Row<'_>,
-        actor: Key,
+        actor: usize,
         kind: ActKind,
-        target: Key,
+        target: usize,
         stance: Option<(&'static str, Polarity)>,
         evidence: Evidence,
     ) -> EdgeRef {
         self.report.rows_to_acts += 1;
         let stance = stance.map(|(s, _)| s);
-        let key = (
-            actor.clone(),
-            kind,
-            target.clone(),
-            row.date.day_number(),
-            stance,
-        );
+        let key = (actor, kind, target, row.date.day_number(), stance);
         if let Some(&i) = self.acts_by_key.get(&key) {
             if let Some(act) = self.acts.get_mut(i) {
-                if !act.evidence.contains(&evidence) {
+                if act.evidence.last() != Some(&evidence) {
                     act.evidence.push(evidence);
                 }
             }
             return EdgeRef::Act(i);
         }
-        let mut act = Act::new(actor, kind, target)
+        let mut act = Act::new(self.key(actor), kind, self.key(target))
             .date(row.date)
             .evidence(evidence);
         if let Some(stance) = stance {
@@ -995,17 +1021,17 @@ impl Importer {
     fn position(
         &mut self,
         row: &Row<'_>,
-        actor: &Key,
+        actor: usize,
         stance: &'static str,
         polarity: Polarity,
         evidence: Evidence,
     ) -> EdgeRef {
         self.report.rows_to_positions += 1;
         self.stance(stance);
-        let key = (actor.clone(), stance, polarity, row.date.day_number());
+        let key = (actor, stance, polarity, row.date.day_number());
         if let Some(&i) = self.positions_by_key.get(&key) {
             if let Some(p) = self.positions.get_mut(i) {
-                if !p.evidence.contains(&evidence) {
+                if p.evidence.last() != Some(&evidence) {
                     p.evidence.push(evidence);
                 }
             }
@@ -1013,7 +1039,7 @@ impl Importer {
         }
         let i = self.positions.len();
         self.positions.push(
-            Position::new(actor.clone(), stance, polarity)
+            Position::new(self.key(actor), stance, polarity)
                 .from(row.date)
                 .evidence(evidence),
         );
@@ -1032,12 +1058,6 @@ impl Importer {
                 .description("Imposing or keeping sanctions (CAMEO 0254, 0354, 1054, 1244, 163)."),
         };
         self.stances.insert(Key::new(key), stance);
-    }
-
-    fn name(&self, key: &Key) -> String {
-        self.actors
-            .get(key)
-            .map_or_else(|| key.to_string(), |a| a.name.clone())
     }
 
     /// A mention row: evidence for the events of a GDELT id.
@@ -1099,29 +1119,34 @@ impl Importer {
 
     /// The key of a coded actor, adding it (and the state it belongs to)
     /// when new; `None` when it cannot be identified.
-    fn actor(&mut self, actor: &ActorRef<'_>) -> Option<Key> {
-        let cache_key = match actor {
+    fn actor(&mut self, actor: &ActorRef<'_>) -> Option<usize> {
+        use std::fmt::Write as _;
+        let mut cache_key = std::mem::take(&mut self.actor_buf);
+        cache_key.clear();
+        let _ = match actor {
             ActorRef::Cameo {
                 code,
                 name,
                 country,
                 group,
                 role,
-            } => {
-                format!("c\t{code}\t{name}\t{country}\t{group}\t{role}")
-            }
+            } => write!(cache_key, "c\t{code}\t{name}\t{country}\t{group}\t{role}"),
             ActorRef::Icews {
                 name,
                 sectors,
                 country,
-            } => format!("i\t{name}\t{sectors}\t{country}"),
-            ActorRef::Keyed { key, name, code } => format!("k\t{key}\t{name}\t{code}"),
+            } => write!(cache_key, "i\t{name}\t{sectors}\t{country}"),
+            ActorRef::Keyed { key, name, code } => write!(cache_key, "k\t{key}\t{name}\t{code}"),
         };
-        if let Some(found) = self.actor_cache.get(&cache_key) {
-            return found.clone();
+        if let Some(&found) = self.actor_cache.get(&cache_key) {
+            self.actor_buf = cache_key;
+            return found;
         }
-        let resolved = self.resolve(actor);
-        self.actor_cache.insert(cache_key, resolved.clone());
+        let resolved = self
+            .resolve(actor)
+            .and_then(|key| self.actors.get_index_of(&key));
+        self.actor_cache.insert(cache_key, resolved);
+        self.actor_buf = String::new();
         resolved
     }
 
@@ -1377,12 +1402,17 @@ pub(crate) fn slug_id(id: &str) -> String {
 
 /// A stable source key for a URL: `url-` and 16 hex digits of its FNV-1a hash.
 pub(crate) fn url_key(url: &str) -> String {
+    format!("url-{:016x}", fnv(url))
+}
+
+/// The 64-bit FNV-1a hash of a text.
+fn fnv(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in url.bytes() {
+    for b in text.bytes() {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("url-{hash:016x}")
+    hash
 }
 
 fn row_error(name: &str, line: usize, e: RowError) -> Error {

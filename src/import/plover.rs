@@ -233,10 +233,7 @@ fn record(importer: &mut Importer, bytes: &[u8]) -> std::result::Result<(), RowE
             url: s("url").filter(|u| !u.is_empty()),
             publisher: s("publication").or_else(|| s("publisher")),
             place: None,
-            fallback_source: (
-                format!("plover-{}", super::slug_id(id)),
-                format!("PLOVER record {id}"),
-            ),
+            fallback_source: None,
             gdelt_id: None,
         };
         let result = importer.map_row(&row);

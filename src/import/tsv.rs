@@ -91,10 +91,7 @@ pub(super) fn line(importer: &mut Importer, number_: usize, bytes: &[u8]) -> Res
         url: Some(url).filter(|u| !u.is_empty()),
         publisher: None,
         place: None,
-        fallback_source: (
-            format!("event-{}", super::slug_id(id)),
-            format!("Event {id}"),
-        ),
+        fallback_source: None,
         gdelt_id: None,
     };
     let outcome = importer.map_row(&row);
