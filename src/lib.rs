@@ -54,6 +54,8 @@
 //! * `cli` (default): the `diplograph` command-line program. Library users
 //!   can turn it off with `default-features = false` and skip `clap` and
 //!   `rustyline`.
+//! * `zip` (off): read GDELT's `.zip` batches directly in
+//!   [`import::Importer::read_file`], with the `zip` crate (deflate only).
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]

@@ -76,6 +76,7 @@ pub use write::{write_cameo_tsv, write_plover_jsonl};
 /// assert_eq!(Format::from_path("events.2018.tab"), Some(Format::Icews));
 /// assert_eq!(Format::from_path("events.jsonl"), Some(Format::Plover));
 /// assert_eq!(Format::from_path("events.tsv"), Some(Format::CameoTsv));
+/// assert_eq!(Format::from_path("20250820163000.export.CSV.zip"), Some(Format::Gdelt));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -97,15 +98,18 @@ pub enum Format {
 impl Format {
     /// The format a file name implies: `.csv` is GDELT (mentions when the
     /// name contains `mentions`), `.tab` ICEWS, `.jsonl`/`.ndjson` PLOVER,
-    /// `.tsv` CAMEO TSV; `None` otherwise.
+    /// `.tsv` CAMEO TSV, each also with `.zip` after it; `None` otherwise.
     ///
     /// ```
     /// assert_eq!(diplograph::import::Format::from_path("talks.json"), None);
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Option<Format> {
         let path = path.as_ref();
-        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-        let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        let mut name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        if let Some(inner) = name.strip_suffix(".zip") {
+            name = inner.to_owned();
+        }
+        let extension = Path::new(&name).extension()?.to_string_lossy().into_owned();
         match extension.as_str() {
             "csv" if name.contains("mentions") => Some(Format::GdeltMentions),
             "csv" => Some(Format::Gdelt),
@@ -655,12 +659,15 @@ impl Importer {
         }
     }
 
-    /// Reads a file of `format`, like [`read`](Importer::read).
+    /// Reads a file of `format`, like [`read`](Importer::read). A file
+    /// whose name ends in `.zip` is read as a ZIP archive, every file in it
+    /// in order (as GDELT publishes its batches), with the `zip` feature;
+    /// without it, such a file is an error.
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when the file cannot be opened or read (GDELT's `.zip`
-    /// files must be unzipped first); [`Error::EventRow`] as for `read`.
+    /// [`Error::Io`] when the file cannot be opened or read (or is a `.zip`
+    /// file without the `zip` feature); [`Error::EventRow`] as for `read`.
     ///
     /// ```
     /// use diplograph::import::{Format, Importer};
@@ -671,11 +678,49 @@ impl Importer {
     /// ```
     pub fn read_file(&mut self, format: Format, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let is_zip = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        if is_zip {
+            return self.read_zip(format, file, path);
+        }
         self.read(format, file, &path.to_string_lossy())
+    }
+
+    #[cfg(feature = "zip")]
+    fn read_zip(&mut self, format: Format, file: std::fs::File, path: &Path) -> Result<()> {
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut archive = zip::ZipArchive::new(file).map_err(|e| io(std::io::Error::other(e)))?;
+        for i in 0..archive.len() {
+            let entry = archive
+                .by_index(i)
+                .map_err(|e| io(std::io::Error::other(e)))?;
+            if entry.is_dir() {
+                continue;
+            }
+            let name = format!("{}!{}", path.display(), entry.name());
+            self.read(format, entry, &name)?;
+        }
+        Ok(())
+    }
+
+    #[cfg(not(feature = "zip"))]
+    fn read_zip(&mut self, _: Format, _: std::fs::File, path: &Path) -> Result<()> {
+        Err(Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::Unsupported,
+                "reading .zip files needs the `zip` feature; unzip the file first",
+            ),
+        })
     }
 
     /// Builds the graph from everything read, with the final report.
@@ -1525,4 +1570,38 @@ pub(crate) fn number<T: std::str::FromStr>(
                 ),
             )
         })
+}
+
+#[cfg(all(test, feature = "zip"))]
+mod zip_tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_zipped_gdelt_batch_reads_like_the_plain_file() {
+        let plain = "tests/data/gdelt/20250820163000.export.first36.CSV";
+        let dir = std::env::temp_dir().join(format!("diplograph-zip-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let zipped = dir.join("20250820163000.export.CSV.zip");
+        let mut writer = zip::ZipWriter::new(std::fs::File::create(&zipped).unwrap());
+        writer
+            .start_file(
+                "20250820163000.export.CSV",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+        writer.write_all(&std::fs::read(plain).unwrap()).unwrap();
+        writer.finish().unwrap();
+
+        let mut a = Importer::new();
+        a.read_file(Format::Gdelt, plain).unwrap();
+        let mut b = Importer::new();
+        b.read_file(Format::from_path(&zipped).unwrap(), &zipped)
+            .unwrap();
+        let (a, ra) = a.finish().unwrap();
+        let (b, rb) = b.finish().unwrap();
+        assert_eq!(a, b);
+        assert_eq!(ra, rb);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

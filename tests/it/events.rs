@@ -429,3 +429,58 @@ fn cli_data_accepts_event_files() {
         "{stdout}"
     );
 }
+
+mod never_panics {
+    use diplograph::import::{Format, Importer, Mode};
+    use proptest::prelude::*;
+
+    /// Lines made of tabs, digits, letters and bytes that are not UTF-8,
+    /// with the column counts the formats expect among others.
+    fn lines() -> impl Strategy<Value = Vec<u8>> {
+        let field = prop_oneof![
+            Just(String::new()),
+            "[0-9]{1,14}",
+            "[A-Z ]{1,12}",
+            "-?[0-9]{1,2}\\.[0-9]{1,3}",
+            Just("20250813".to_owned()),
+            Just("040".to_owned()),
+            Just("RUSGOV".to_owned()),
+        ];
+        let width = prop_oneof![Just(16usize), Just(20), Just(57), Just(61), 0usize..70];
+        let row = width.prop_flat_map(move |n| prop::collection::vec(field.clone(), n));
+        prop::collection::vec((row, any::<bool>()), 0..8).prop_map(|rows| {
+            let mut out = Vec::new();
+            for (fields, garble) in rows {
+                out.extend_from_slice(fields.join("\t").as_bytes());
+                if garble {
+                    out.extend_from_slice(&[0xff, 0xfe, b'{', b'"']);
+                }
+                out.push(b'\n');
+            }
+            out
+        })
+    }
+
+    proptest! {
+        /// A lenient import of any lines never fails and always adds up, in
+        /// every format; a strict one fails only with a located row error.
+        #[test]
+        fn any_lines_import_or_fail_with_a_location(input in lines()) {
+            for format in [Format::Gdelt, Format::GdeltMentions, Format::Icews, Format::Plover, Format::CameoTsv] {
+                let mut importer = Importer::new().mode(Mode::Lenient);
+                let read = importer.read(format, input.as_slice(), "any");
+                // ICEWS and CAMEO TSV headers are checked even when lenient.
+                if read.is_ok() {
+                    let (_, report) = importer.finish().unwrap();
+                    prop_assert!(report.adds_up(), "{report}");
+                } else {
+                    prop_assert!(read.unwrap_err().location().is_some());
+                }
+                let mut strict = Importer::new();
+                if let Err(e) = strict.read(format, input.as_slice(), "any") {
+                    prop_assert!(matches!(e, diplograph::Error::EventRow { .. }), "{e}");
+                }
+            }
+        }
+    }
+}

@@ -88,6 +88,14 @@ pub(crate) fn run(args: &ImportArgs) -> Outcome {
             importer.read(format, io::stdin().lock(), "-")?;
             continue;
         }
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+        {
+            // Archives (with the `zip` feature): no progress line.
+            importer.read_file(format, path)?;
+            continue;
+        }
         let file = std::fs::File::open(path).map_err(|source| Error::Io {
             path: path.clone(),
             source,
