@@ -26,7 +26,7 @@
 //! Every edge keeps, as [`Evidence`], the [`Source`] of its row (the article
 //! URL, with GDELT's date added as the published date, that is the report
 //! time) and a note with the row's raw coding in a parseable form:
-//! `cameo=042 goldstein=1.9 tone=-1.30 mentions=3 event=1258623905` (fields
+//! `cameo=042 goldstein=1.9 tone=-1.3 mentions=3 event=1258623905` (fields
 //! separated by spaces, each `name=value`, absent fields left out; see
 //! [`Coding`]). The event date becomes the edge's date (valid time).
 //!
@@ -355,7 +355,8 @@ impl fmt::Display for ImportReport {
 }
 
 /// The raw coding of one row, as kept in its evidence note: `cameo=042
-/// goldstein=1.9 tone=-1.30 mentions=3 event=1258623905`.
+/// goldstein=1.9 tone=-1.3 mentions=3 event=1258623905` (tone rounded to two
+/// decimals).
 ///
 /// ```
 /// use diplograph::import::Coding;
@@ -427,7 +428,8 @@ impl fmt::Display for Coding {
             field(f, "goldstein", &v)?;
         }
         if let Some(v) = self.tone {
-            field(f, "tone", &format_args!("{v:.2}"))?;
+            // Rounded to two decimals, printed in the shortest form.
+            field(f, "tone", &((v * 100.0).round() / 100.0))?;
         }
         if let Some(v) = self.mentions {
             field(f, "mentions", &v)?;
@@ -484,8 +486,9 @@ pub struct Importer {
     positions_by_key: HashMap<(usize, &'static str, Polarity, i64), usize>,
     /// A reused buffer for source keys.
     key_buf: String,
-    /// Edges made from GDELT rows, by GLOBALEVENTID, for mentions.
-    events: HashMap<u64, Vec<EdgeRef>>,
+    /// Edges made from GDELT rows, with their GLOBALEVENTID, for mentions
+    /// (a list, sorted only when mentions were read).
+    events: Vec<(u64, EdgeRef)>,
     mentions: Vec<(u64, Evidence, Source)>,
 }
 
@@ -894,7 +897,7 @@ impl Importer {
             Mapping::None => return Err(SkipReason::UnmappedCode),
         }
         if let Some(id) = row.gdelt_id {
-            self.events.entry(id).or_default().extend(edges);
+            self.events.extend(edges.into_iter().map(|e| (id, e)));
         }
         Ok(())
     }
@@ -1135,18 +1138,31 @@ impl Importer {
     }
 
     fn attach_mentions(&mut self) {
+        if self.mentions.is_empty() {
+            return;
+        }
+        let mut events = std::mem::take(&mut self.events);
+        events.sort_by_key(|(id, _)| *id);
         for (id, evidence, source) in std::mem::take(&mut self.mentions) {
-            let Some(edges) = self.events.get(&id) else {
+            let start = events.partition_point(|(e, _)| *e < id);
+            let end = events.partition_point(|(e, _)| *e <= id);
+            let edges: Vec<EdgeRef> = events
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|(_, edge)| *edge)
+                .collect();
+            if edges.is_empty() {
                 self.report.skip(SkipReason::UnknownEvent);
                 continue;
-            };
+            }
             self.report.rows_imported += 1;
             self.report.mentions_attached += 1;
             if !self.sources.contains_key(&source.key) {
                 self.sources.insert(source.key.clone(), source);
             }
             for edge in edges {
-                let list = match *edge {
+                let list = match edge {
                     EdgeRef::Meeting(i) => self.meetings.get_mut(i).map(|m| &mut m.evidence),
                     EdgeRef::Act(i) => self.acts.get_mut(i).map(|a| &mut a.evidence),
                     EdgeRef::Position(i) => self.positions.get_mut(i).map(|p| &mut p.evidence),

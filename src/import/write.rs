@@ -77,7 +77,7 @@ pub fn write_cameo_tsv(graph: &DiplomaticGraph, mut writer: impl Write) -> Resul
             actor(row.target),
             row.code,
             opt(row.coding.goldstein.map(|g| g.to_string())),
-            opt(row.coding.tone.map(|t| format!("{t:.2}"))),
+            opt(row.coding.tone.map(|t| t.to_string())),
             opt(row.coding.mentions.map(|m| m.to_string())),
             clean(row.url.unwrap_or("")),
         )

@@ -177,7 +177,7 @@ fn gdelt_2025_putin_us_meeting_is_one_merged_meeting() {
     let evidence = &meeting.evidence[0];
     assert_eq!(
         evidence.note.as_deref(),
-        Some("cameo=040 goldstein=1 tone=-1.30 mentions=1 event=1258623905")
+        Some("cameo=040 goldstein=1 tone=-1.3 mentions=1 event=1258623905")
     );
     let source = graph.source_by_key(evidence.source.as_str()).unwrap();
     assert!(source.url.as_deref().unwrap().starts_with("http"));
