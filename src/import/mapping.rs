@@ -81,8 +81,18 @@ impl Mapping {
 }
 
 /// The stance key for ceasefire positions.
+///
+/// ```
+/// use diplograph::import::mapping::{cameo, CEASEFIRE};
+/// assert_eq!(cameo("0356").position().map(|p| p.0), Some(CEASEFIRE));
+/// ```
 pub const CEASEFIRE: &str = "ceasefire";
 /// The stance key for sanctions positions.
+///
+/// ```
+/// use diplograph::import::mapping::{cameo, SANCTIONS};
+/// assert_eq!(cameo("1244").position().map(|p| p.0), Some(SANCTIONS));
+/// ```
 pub const SANCTIONS: &str = "sanctions";
 
 /// The mapping of a CAMEO event code (`"042"`, `"0256"`); codes outside the
