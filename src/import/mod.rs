@@ -625,8 +625,9 @@ impl Importer {
         self
     }
 
-    /// The report so far (the graph counts are filled in by
-    /// [`finish`](Importer::finish)).
+    /// The report so far. The graph counts are filled in, and mention rows
+    /// counted as imported or skipped, by [`finish`](Importer::finish), so
+    /// only the final report is sure to add up.
     ///
     /// ```
     /// assert!(diplograph::import::Importer::new().report().adds_up());
