@@ -458,12 +458,126 @@ mod export {
     }
 }
 
+/// Event-data import: GDELT 2.0 export rows, generated in memory.
+mod import {
+    use super::*;
+    use criterion::Throughput;
+    use diplograph::import::{Format, Importer, Mode};
+    use synthetic::Rng;
+
+    /// Rows in the generated export: 1M, or 10k in `--test` smoke runs.
+    fn rows() -> usize {
+        if std::env::args().any(|a| a == "--test") {
+            10_000
+        } else {
+            1_000_000
+        }
+    }
+
+    /// Countries, roles, codes and names drawn from for the rows.
+    const COUNTRIES: &[&str] = &[
+        "USA", "RUS", "UKR", "CHN", "FRA", "DEU", "GBR", "IND", "JPN", "BRA", "TUR", "IRN", "ISR",
+        "EGY", "ZAF", "NGA", "KOR", "PRK", "POL", "ITA", "ESP", "CAN", "MEX", "AUS", "SAU",
+    ];
+    const ROLES: &[&str] = &["", "", "GOV", "MIL", "LEG", "BUS", "CVL"];
+    /// A realistic mix: about a quarter of rows are meetings (04x), a third
+    /// acts or positions, the rest codes outside the mapping.
+    const CODES: &[&str] = &[
+        "040", "040", "042", "043", "046", "036", "051", "057", "111", "112", "120", "130", "100",
+        "0256", "163", "010", "010", "020", "190", "173", "014", "061", "071", "141",
+    ];
+    const PEOPLE: &[&str] = &[
+        "VLADIMIR PUTIN",
+        "DONALD TRUMP",
+        "XI JINPING",
+        "EMMANUEL MACRON",
+    ];
+
+    /// A GDELT 2.0 export of `n` rows (61 tab-separated columns), seeded;
+    /// with `codes`, each row's CAMEO code is drawn from them.
+    pub fn export(n: usize, codes: &[&str]) -> Vec<u8> {
+        let mut rng = Rng::new(SEED);
+        let mut out = Vec::with_capacity(n * 420);
+        for i in 0..n {
+            let actor = |rng: &mut Rng| {
+                let country = rng.pick(COUNTRIES);
+                let role = rng.pick(ROLES);
+                let name = if role == "GOV" && rng.chance(0.2) {
+                    rng.pick(PEOPLE)
+                } else {
+                    country
+                };
+                (format!("{country}{role}"), name, country, role)
+            };
+            let (c1, n1, k1, r1) = actor(&mut rng);
+            let (c2, n2, k2, r2) = actor(&mut rng);
+            let code = rng.pick(codes);
+            let day = 1 + rng.below(28);
+            let tone = rng.unit() * 20.0 - 10.0;
+            let url = format!(
+                "https://news.example.org/{}/{}/article-{}.html",
+                2025,
+                day,
+                i / 3
+            );
+            let row = format!(
+                "{id}\t202508{day:02}\t202508\t2025\t2025.6110\t{c1}\t{n1}\t{k1}\t\t\t\t\t{r1}\t\t\t{c2}\t{n2}\t{k2}\t\t\t\t\t{r2}\t\t\t1\t{code}\t{base}\t{root}\t1\t1.0\t{m}\t1\t{m}\t{tone:.4}\t1\t{k1}\t{k1}\t{k1}\t\t0\t0\t{k1}\t1\t{k2}\t{k2}\t{k2}\t\t0\t0\t{k2}\t4\tWashington, District of Columbia, United States\tUS\tUSDC\t\t38.8951\t-77.0364\t531871\t20250829{hh:02}0000\t{url}\n",
+                id = 1_258_000_000 + i,
+                base = code.get(..3).unwrap_or(code),
+                root = &code[..2],
+                m = 1 + rng.below(10),
+                hh = rng.below(24),
+            );
+            out.extend_from_slice(row.as_bytes());
+        }
+        out
+    }
+
+    /// Import throughput on one core, in rows per second (MB/s follow from
+    /// the input size printed at start-up):
+    ///
+    /// * `import/gdelt_1m`: GDELT 2.0 rows with a realistic mix of codes
+    ///   read, split, checked, mapped to meetings, acts and positions
+    ///   (merging reciprocal rows) and built into a graph;
+    /// * `import/gdelt_1m_unmapped`: the same rows with codes outside the
+    ///   mapping, so only reading, splitting and checking each row (dates,
+    ///   numbers, code) is measured: the reader's own speed.
+    pub fn benches(c: &mut Criterion) {
+        let n = rows();
+        let mixed = export(n, CODES);
+        let unmapped = export(n, &["190", "173", "010", "141"]);
+        println!(
+            "import input: {n} GDELT rows, {} bytes mixed ({:.0} bytes a row), {} bytes unmapped",
+            mixed.len(),
+            mixed.len() as f64 / n as f64,
+            unmapped.len()
+        );
+        let mut group = c.benchmark_group("import");
+        group.sampling_mode(criterion::SamplingMode::Flat);
+        group.sample_size(10);
+        group.throughput(Throughput::Elements(n as u64));
+        for (name, input) in [("gdelt_1m", &mixed), ("gdelt_1m_unmapped", &unmapped)] {
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    let mut importer = Importer::new().mode(Mode::Strict);
+                    importer
+                        .read(Format::Gdelt, black_box(input.as_slice()), "bench.CSV")
+                        .expect("generated rows are well formed");
+                    importer.finish().expect("the import builds a graph")
+                });
+            });
+        }
+        group.finish();
+    }
+}
+
 fn all(c: &mut Criterion) {
     let fixture = Fixture::new();
     build::benches(c, &fixture);
     query::benches(c, &fixture);
     json::benches(c, &fixture);
     export::benches(c);
+    import::benches(c);
     black_box(fixture);
 }
 

@@ -191,6 +191,29 @@ pub enum Error {
         /// or possible matches, best first.
         suggestions: Vec<Key>,
     },
+    /// A row of an event-data file (GDELT, ICEWS, PLOVER, CAMEO TSV) that
+    /// cannot be read: a wrong number of columns, a malformed date or number,
+    /// a missing required field. The location names the file, line and
+    /// column, and its path names the field.
+    ///
+    /// ```
+    /// use diplograph::import::{Format, Importer};
+    ///
+    /// let row = "1\t2025-13-01\n"; // two columns, not 61
+    /// let err = Importer::new().read(Format::Gdelt, row.as_bytes(), "batch.CSV").unwrap_err();
+    /// assert!(matches!(err, diplograph::Error::EventRow { field: "row", .. }));
+    /// assert_eq!(err.to_string(),
+    ///     "bad event row at batch.CSV:1:1 (row): 2 columns; GDELT rows have 57, 58 or 61");
+    /// ```
+    #[error("bad event row at {location}: {reason}")]
+    EventRow {
+        /// Where: file, line, column (from 1) and the field's name as path.
+        location: Location,
+        /// The field's name, such as `SQLDATE` or `Event Date`.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 /// `Result` with this crate's [`Error`].
@@ -264,7 +287,7 @@ impl Error {
     /// ```
     pub fn location(&self) -> Option<&Location> {
         match self {
-            Error::Json { location, .. } => Some(location),
+            Error::Json { location, .. } | Error::EventRow { location, .. } => Some(location),
             Error::UnsupportedFormat { location, .. }
             | Error::InvalidDate { location, .. }
             | Error::InvalidKey { location, .. }
@@ -285,7 +308,7 @@ impl Error {
     /// Sets the location of an error that can have one.
     pub(crate) fn located(mut self, new: Location) -> Self {
         match &mut self {
-            Error::Json { location, .. } => *location = new,
+            Error::Json { location, .. } | Error::EventRow { location, .. } => *location = new,
             Error::UnsupportedFormat { location, .. }
             | Error::InvalidDate { location, .. }
             | Error::InvalidKey { location, .. }

@@ -35,6 +35,9 @@
 //!   ceasefire stance?"), answered with the same typed results as an
 //!   [`Answer`]; see [`query::language`] and [`Question`].
 //! * [`Error`], one error type with the location of what went wrong.
+//! * [`import`]: GDELT, ICEWS and PLOVER event data in (CAMEO codes mapped
+//!   to meetings, acts and positions, with an [`import::ImportReport`]) and
+//!   PLOVER JSON Lines and CAMEO TSV out; see `docs/event-data.md`.
 //! * [`Dot`], the graph as a Graphviz picture: `graph.to_dot(View::Meetings)`
 //!   in one of four [`View`]s, styled and filtered by [`DotOptions`]; see
 //!   [`export::dot`].
@@ -51,6 +54,8 @@
 //! * `cli` (default): the `diplograph` command-line program. Library users
 //!   can turn it off with `default-features = false` and skip `clap` and
 //!   `rustyline`.
+//! * `zip` (off): read GDELT's `.zip` batches directly in
+//!   [`import::Importer::read_file`], with the `zip` crate (deflate only).
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
@@ -59,6 +64,7 @@ pub mod datasets;
 mod error;
 pub mod export;
 mod graph;
+pub mod import;
 pub mod io;
 mod model;
 pub mod query;
@@ -108,3 +114,7 @@ struct QueryLanguageDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/graphviz.md")]
 struct GraphvizDoctests;
+/// The event-data page's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/event-data.md")]
+struct EventDataDoctests;

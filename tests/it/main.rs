@@ -12,6 +12,7 @@ mod ask;
 mod cli;
 mod dataset;
 mod dot;
+mod events;
 mod questions;
 mod store;
 mod time;

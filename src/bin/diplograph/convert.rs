@@ -1,10 +1,11 @@
 //! `diplograph convert IN OUT`: a dataset from one format to another.
 //!
-//! Today the library reads and writes one format, the JSON dataset format
-//! `diplograph/1`, pretty or compact; `convert` checks and rewrites it. Each
-//! format is a [`DatasetFormat`] with a reader and a writer below, chosen by
-//! `--from`/`--to` or the file's extension, so a new format (an export, an
-//! import) plugs in as one more variant.
+//! The JSON dataset format `diplograph/1` (pretty or compact) is read and
+//! written; event data is read (GDELT, GDELT mentions, ICEWS, PLOVER, CAMEO
+//! TSV, imported in strict mode) and written (PLOVER JSON Lines, CAMEO TSV).
+//! Each format is a [`DatasetFormat`] with a reader and a writer below,
+//! chosen by `--from`/`--to` or the file's extension, so a new format plugs
+//! in as one more variant.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use diplograph::Error;
+use diplograph::import::{Format, write_cameo_tsv, write_plover_jsonl};
 
 use crate::dataset;
 use crate::output::{Outcome, eprint, print};
@@ -23,18 +25,43 @@ use crate::output::{Outcome, eprint, print};
 pub(crate) enum DatasetFormat {
     /// The JSON dataset format, `diplograph/1` (extension `.json`).
     Json,
+    /// GDELT event exports, 1.0 or 2.0 (extension `.csv`; read only).
+    Gdelt,
+    /// GDELT 2.0 mentions (`.csv` with `mentions` in the name; read only).
+    GdeltMentions,
+    /// ICEWS coded events (extension `.tab`; read only).
+    Icews,
+    /// PLOVER records, JSON Lines or a JSON array (extension `.jsonl`).
+    Plover,
+    /// CAMEO dyadic TSV (extension `.tsv`).
+    CameoTsv,
 }
 
 impl DatasetFormat {
     /// The format a file name implies: `Ok(None)` when it implies none (`-`,
     /// no extension), `Err` with the extension when it is one no format has.
-    fn of(path: &str) -> Result<Option<DatasetFormat>, String> {
+    pub(crate) fn of(path: &str) -> Result<Option<DatasetFormat>, String> {
         let Some(extension) = Path::new(path).extension() else {
             return Ok(None);
         };
         match extension.to_string_lossy().to_ascii_lowercase().as_str() {
             "json" => Ok(Some(DatasetFormat::Json)),
-            other => Err(other.to_owned()),
+            other => match Format::from_path(path) {
+                Some(format) => Ok(Some(DatasetFormat::from(format))),
+                None => Err(other.to_owned()),
+            },
+        }
+    }
+
+    /// The event-data format this is, if it is one.
+    pub(crate) fn event_format(self) -> Option<Format> {
+        match self {
+            DatasetFormat::Json => None,
+            DatasetFormat::Gdelt => Some(Format::Gdelt),
+            DatasetFormat::GdeltMentions => Some(Format::GdeltMentions),
+            DatasetFormat::Icews => Some(Format::Icews),
+            DatasetFormat::Plover => Some(Format::Plover),
+            DatasetFormat::CameoTsv => Some(Format::CameoTsv),
         }
     }
 
@@ -48,7 +75,7 @@ impl DatasetFormat {
             (Some(format), _) => Ok(format),
             (None, Ok(format)) => Ok(format.unwrap_or(DatasetFormat::Json)),
             (None, Err(extension)) => Err(format!(
-                "no dataset format has the extension `.{extension}` ({path}); name one with {flag} (json)"
+                "no dataset format has the extension `.{extension}` ({path}); name one with {flag} (json, gdelt, gdelt-mentions, icews, plover, cameo-tsv)"
             )),
         }
     }
@@ -82,10 +109,22 @@ pub(crate) fn run(args: &ConvertArgs) -> Outcome {
             return Ok(ExitCode::from(2));
         }
     };
-    let graph = match from {
-        DatasetFormat::Json => dataset::load(Some(Path::new(&args.input)))?,
-    };
+    let graph = dataset::load_as(from, Path::new(&args.input))?;
+    let events =
+        |write: fn(&diplograph::DiplomaticGraph, &mut Vec<u8>) -> diplograph::Result<usize>| {
+            let mut out = Vec::new();
+            write(&graph, &mut out).map(|_| String::from_utf8_lossy(&out).into_owned())
+        };
     let text = match to {
+        DatasetFormat::Plover => events(|g, out| write_plover_jsonl(g, out))?,
+        DatasetFormat::CameoTsv => events(|g, out| write_cameo_tsv(g, out))?,
+        DatasetFormat::Gdelt | DatasetFormat::GdeltMentions | DatasetFormat::Icews => {
+            eprint(format_args!(
+                "error: convert cannot write {}; write json, plover or cameo-tsv\n",
+                to.event_format().map_or("json", Format::as_str)
+            ));
+            return Ok(ExitCode::from(2));
+        }
         DatasetFormat::Json if args.compact => {
             let mut text = graph.to_json_compact_string();
             text.push('\n');
@@ -106,7 +145,7 @@ pub(crate) fn run(args: &ConvertArgs) -> Outcome {
 
 /// Writes `text` to `path` through a temporary file renamed over it, so a
 /// failure never leaves half a dataset.
-fn write_file(path: &str, text: &str) -> Result<(), Error> {
+pub(crate) fn write_file(path: &str, text: &str) -> Result<(), Error> {
     let path = Path::new(path);
     let io = |source| Error::Io {
         path: path.to_path_buf(),
@@ -123,4 +162,16 @@ fn write_file(path: &str, text: &str) -> Result<(), Error> {
         return Err(io(e));
     }
     Ok(())
+}
+
+impl From<Format> for DatasetFormat {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::GdeltMentions => DatasetFormat::GdeltMentions,
+            Format::Icews => DatasetFormat::Icews,
+            Format::Plover => DatasetFormat::Plover,
+            Format::CameoTsv => DatasetFormat::CameoTsv,
+            _ => DatasetFormat::Gdelt,
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
 use clap::{Args, CommandFactory, ValueEnum, error::ErrorKind};
-use diplograph::{DiplomaticGraph, DotOptions, PartialDate, View};
+use diplograph::{DotOptions, PartialDate, View};
 
 use crate::Cli;
 use crate::output::{Outcome, eprint, print_bytes};
@@ -130,10 +130,7 @@ pub(crate) fn run(data: Option<&Path>, args: &DotArgs) -> Outcome {
         ),
         _ => {}
     }
-    let graph = match data {
-        Some(path) => DiplomaticGraph::load(path)?,
-        None => diplograph::datasets::washington_2025(),
-    };
+    let graph = crate::dataset::load(data)?;
     let view = match (args.view, &args.stance, &args.actor) {
         (ViewArg::Stance, Some(stance), _) => View::Stance(graph.find_stance(stance)?),
         (ViewArg::Actor, _, Some(actor)) => View::Actor(graph.find_actor(actor)?),

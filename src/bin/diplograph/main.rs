@@ -13,6 +13,7 @@ mod check;
 mod convert;
 mod dataset;
 mod dot;
+mod import;
 mod output;
 mod repl;
 mod report;
@@ -25,7 +26,9 @@ use clap::{CommandFactory, Parser, Subcommand, error::ErrorKind};
 
 use ask::AskArgs;
 use convert::ConvertArgs;
+use convert::DatasetFormat;
 use dot::DotArgs;
+use import::ImportArgs;
 use output::eprint_chain;
 use repl::ReplArgs;
 use report::ReportArgs;
@@ -43,6 +46,10 @@ Examples:
   diplograph dot --view stance --stance ceasefire --as-of 2025-08-18 --format svg -o ceasefire.svg
                                       Draw who stands where on a stance (needs Graphviz for svg)
   diplograph dot --view meetings      The meetings as Graphviz DOT, in date order
+  diplograph import gdelt 20250820163000.export.CSV -o graph.json
+                                      Import GDELT events (also icews, plover, cameo-tsv)
+  diplograph ask \"which meetings did Putin attend?\" --data 20250820163000.export.CSV
+                                      Ask event data directly (format by extension or --data-format)
 
 Exit codes: 0 success; 1 bad dataset or I/O error; 2 usage error; 3 bad question.";
 
@@ -78,8 +85,22 @@ Examples:
   diplograph convert --compact talks.json small.json  One line, no spaces
   cat talks.json | diplograph convert - -             Standard input to standard output
 
-Formats: json (the diplograph/1 dataset format), chosen by --from/--to or the
-file extension; more formats will plug in here.";
+Formats: json (the diplograph/1 dataset format; .json), gdelt (.csv),
+gdelt-mentions (.csv named *mentions*), icews (.tab), plover (.jsonl) and
+cameo-tsv (.tsv), chosen by --from/--to or the file extension. Event formats
+are read in strict mode; plover and cameo-tsv can also be written.";
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  diplograph import gdelt 20250820163000.export.CSV -o graph.json
+  diplograph import gdelt *.export.CSV --mentions *.mentions.CSV -o graph.json
+  diplograph import icews events.2018.tab -o icews.json --lenient
+  diplograph import plover events.jsonl -o - | diplograph stats -
+
+The report (rows read, imported, skipped by reason; what the graph holds)
+goes to standard error. Without --lenient the first malformed row stops the
+import with its file, line, column and field (exit code 1). The mapping is
+described in docs/event-data.md.";
 
 const REPL_EXAMPLES: &str = "\
 Examples:
@@ -107,6 +128,11 @@ struct Cli {
     /// Read this dataset file instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
     data: Option<PathBuf>,
+
+    /// The format of the --data file (default: from its extension, else
+    /// json): json, gdelt, gdelt-mentions, icews, plover, cameo-tsv.
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    data_format: Option<DatasetFormat>,
 
     #[command(flatten)]
     report: ReportArgs,
@@ -151,10 +177,15 @@ enum Command {
         after_help = "DOT needs nothing else; svg and png run Graphviz's `dot`, which must be installed."
     )]
     Dot(DotArgs),
+    /// Import event data (GDELT, ICEWS, PLOVER, CAMEO TSV) into a dataset,
+    /// mapping CAMEO codes to meetings, acts and positions.
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    dataset::set_format(cli.data_format);
     let result = match cli.command {
         None => report::run(cli.data.as_deref(), &cli.report),
         // `--no-evidence` may come before or after `report`.
@@ -169,7 +200,8 @@ fn main() -> ExitCode {
             | Command::Stats { .. }
             | Command::Convert(_)
             | Command::Ask(_)
-            | Command::Repl(_),
+            | Command::Repl(_)
+            | Command::Import(_),
         ) if cli.report.no_evidence => Cli::command()
             .error(
                 ErrorKind::ArgumentConflict,
@@ -182,6 +214,13 @@ fn main() -> ExitCode {
             .error(ErrorKind::ArgumentConflict, "convert reads IN, not --data")
             .exit(),
         Some(Command::Convert(args)) => convert::run(&args),
+        Some(Command::Import(_)) if cli.data.is_some() => Cli::command()
+            .error(
+                ErrorKind::ArgumentConflict,
+                "import reads FILE..., not --data",
+            )
+            .exit(),
+        Some(Command::Import(args)) => import::run(&args),
         Some(Command::Stats { file }) => match (file, cli.data) {
             (Some(_), Some(_)) => Cli::command()
                 .error(

@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use clap::Args;
-use diplograph::DiplomaticGraph;
 use diplograph::report::Report;
 
 use crate::output::{Outcome, print};
@@ -17,10 +16,7 @@ pub(crate) struct ReportArgs {
 
 /// Prints the report of the dataset.
 pub(crate) fn run(data: Option<&Path>, args: &ReportArgs) -> Outcome {
-    let graph = match data {
-        Some(path) => DiplomaticGraph::load(path)?,
-        None => diplograph::datasets::washington_2025(),
-    };
+    let graph = crate::dataset::load(data)?;
     let report = if args.no_evidence {
         Report::new(&graph).without_evidence()
     } else {

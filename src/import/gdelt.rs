@@ -1,0 +1,155 @@
+//! GDELT event exports (2.0: 61 columns; 1.0: 57 or 58) and GDELT 2.0
+//! Mentions (16 columns): tab-separated, no header, no quoting.
+
+use super::{ActorRef, Code, Importer, Row, RowError, SkipReason, date, number, split_tabs, text};
+
+/// Column positions that differ between GDELT versions.
+struct Layout {
+    action_place: usize,
+    added: usize,
+    url: Option<usize>,
+}
+
+const V2: Layout = Layout {
+    action_place: 52,
+    added: 59,
+    url: Some(60),
+};
+const V1_DAILY: Layout = Layout {
+    action_place: 50,
+    added: 56,
+    url: Some(57),
+};
+const V1_BACKFILE: Layout = Layout {
+    action_place: 50,
+    added: 56,
+    url: None,
+};
+
+/// One actor's columns, from `start` (5 for Actor1, 15 for Actor2).
+fn actor<'a>(cols: &[&'a [u8]], start: usize) -> Result<Option<ActorRef<'a>>, RowError> {
+    let code = text(cols, start, "ActorCode")?;
+    if code.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(ActorRef::Cameo {
+        code,
+        name: text(cols, start + 1, "ActorName")?,
+        country: text(cols, start + 2, "ActorCountryCode")?,
+        group: text(cols, start + 3, "ActorKnownGroupCode")?,
+        role: text(cols, start + 7, "ActorType1Code")?,
+    }))
+}
+
+/// One export row.
+pub(super) fn event_line(
+    importer: &mut Importer,
+    _line: usize,
+    bytes: &[u8],
+) -> Result<(), RowError> {
+    let mut cols: [&[u8]; 62] = [&[]; 62];
+    let n = split_tabs(bytes, &mut cols);
+    let layout = match n {
+        61 => &V2,
+        58 => &V1_DAILY,
+        57 => &V1_BACKFILE,
+        _ => {
+            return Err(RowError::new(
+                SkipReason::BadColumns,
+                1,
+                "row",
+                format!("{n} columns; GDELT rows have 57, 58 or 61"),
+            ));
+        }
+    };
+    let id_text = text(&cols, 0, "GLOBALEVENTID")?;
+    let id: u64 = id_text.parse().map_err(|_| {
+        RowError::new(
+            SkipReason::MissingField,
+            1,
+            "GLOBALEVENTID",
+            format!("expected an event number, found {id_text:?}"),
+        )
+    })?;
+    let event_date = date(cols.get(1).copied().unwrap_or_default(), 1, "SQLDATE")?;
+    let code = text(&cols, 26, "EventCode")?;
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(RowError::new(
+            SkipReason::MissingField,
+            27,
+            "EventCode",
+            format!("expected a CAMEO code, found {code:?}"),
+        ));
+    }
+    let goldstein = number(&cols, 30, "GoldsteinScale")?;
+    let mentions = number(&cols, 31, "NumMentions")?;
+    let tone = number(&cols, 34, "AvgTone")?;
+    let added_bytes = cols.get(layout.added).copied().unwrap_or_default();
+    let added = if added_bytes.is_empty() {
+        None
+    } else {
+        Some(date(added_bytes, layout.added, "DATEADDED")?)
+    };
+    let url = match layout.url {
+        Some(i) => Some(text(&cols, i, "SOURCEURL")?).filter(|u| !u.is_empty()),
+        None => None,
+    };
+    let row = Row {
+        prefix: "gdelt",
+        id: id_text,
+        group: None,
+        date: event_date,
+        added,
+        source: actor(&cols, 5)?,
+        target: actor(&cols, 15)?,
+        code: Code::Cameo(code),
+        goldstein,
+        tone,
+        mentions,
+        url,
+        publisher: None,
+        place: Some(text(&cols, layout.action_place, "ActionGeo_FullName")?),
+        fallback_source: None,
+        gdelt_id: Some(id),
+    };
+    let outcome = importer.map_row(&row);
+    importer.count(outcome);
+    Ok(())
+}
+
+/// One Mentions row: GLOBALEVENTID, EventTimeDate, MentionTimeDate,
+/// MentionType, MentionSourceName, MentionIdentifier, ..., Confidence (12th).
+pub(super) fn mention_line(
+    importer: &mut Importer,
+    _line: usize,
+    bytes: &[u8],
+) -> Result<(), RowError> {
+    let mut cols: [&[u8]; 17] = [&[]; 17];
+    let n = split_tabs(bytes, &mut cols);
+    if n != 16 {
+        return Err(RowError::new(
+            SkipReason::BadColumns,
+            1,
+            "row",
+            format!("{n} columns; GDELT mentions have 16"),
+        ));
+    }
+    let id_text = text(&cols, 0, "GLOBALEVENTID")?;
+    let id: u64 = id_text.parse().map_err(|_| {
+        RowError::new(
+            SkipReason::MissingField,
+            1,
+            "GLOBALEVENTID",
+            format!("expected an event number, found {id_text:?}"),
+        )
+    })?;
+    let published = date(
+        cols.get(2).copied().unwrap_or_default(),
+        2,
+        "MentionTimeDate",
+    )?;
+    let url = text(&cols, 5, "MentionIdentifier")?;
+    let confidence = number(&cols, 11, "Confidence")?;
+    importer.mention(id, url, confidence, Some(published));
+    Ok(())
+}

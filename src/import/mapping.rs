@@ -1,0 +1,485 @@
+//! From CAMEO and PLOVER codes to the model: which codes become meetings,
+//! acts or positions. The full table is in `docs/event-data.md`.
+//!
+//! ```
+//! use diplograph::import::mapping::{self, Mapping};
+//! use diplograph::{ActKind, MeetingKind, MeetingStatus, Polarity, Role};
+//!
+//! assert_eq!(
+//!     mapping::cameo("042"),
+//!     Mapping::Meeting { kind: MeetingKind::Visit, status: MeetingStatus::Held,
+//!                        source: Role::Guest, target: Role::Host },
+//! );
+//! assert_eq!(mapping::cameo("112"), Mapping::Act { kind: ActKind::Accused, stance: None });
+//! assert_eq!(
+//!     mapping::cameo("0871"),
+//!     Mapping::Position { stance: "ceasefire", polarity: Polarity::Supports },
+//! );
+//! assert_eq!(mapping::cameo("190"), Mapping::None);
+//! ```
+
+use crate::{ActKind, MeetingKind, MeetingStatus, Polarity, Role};
+
+/// What one coded event becomes in the graph.
+///
+/// ```
+/// use diplograph::import::mapping::{cameo, Mapping};
+/// assert!(matches!(cameo("036"), Mapping::Meeting { .. }));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Mapping {
+    /// A meeting (held, planned, proposed or cancelled) between the source
+    /// and the target, with their roles.
+    Meeting {
+        /// The kind of meeting.
+        kind: MeetingKind,
+        /// Held, planned, proposed or cancelled.
+        status: MeetingStatus,
+        /// The source actor's role.
+        source: Role,
+        /// The target actor's role.
+        target: Role,
+    },
+    /// An act of the source towards the target; with a stance (key) when the
+    /// code names the issue, in which case the source also takes a position
+    /// (see [`Mapping::position`]).
+    Act {
+        /// What the source did.
+        kind: ActKind,
+        /// The stance the code implies, with the source's polarity.
+        stance: Option<(&'static str, Polarity)>,
+    },
+    /// A position of the source on a stance, with no act (such as `0871`,
+    /// declare a ceasefire).
+    Position {
+        /// The stance's key: `ceasefire` or `sanctions`.
+        stance: &'static str,
+        /// The source's polarity.
+        polarity: Polarity,
+    },
+    /// Nothing: the code is outside the mapping.
+    None,
+}
+
+impl Mapping {
+    /// The position this mapping implies, if any: the stance key and the
+    /// source's polarity.
+    ///
+    /// ```
+    /// use diplograph::{import::mapping::cameo, Polarity};
+    /// assert_eq!(cameo("1246").position(), Some(("ceasefire", Polarity::Opposes)));
+    /// assert_eq!(cameo("111").position(), None);
+    /// ```
+    pub fn position(self) -> Option<(&'static str, Polarity)> {
+        match self {
+            Mapping::Act { stance, .. } => stance,
+            Mapping::Position { stance, polarity } => Some((stance, polarity)),
+            Mapping::Meeting { .. } | Mapping::None => None,
+        }
+    }
+}
+
+/// The stance key for ceasefire positions.
+///
+/// ```
+/// use diplograph::import::mapping::{cameo, CEASEFIRE};
+/// assert_eq!(cameo("0356").position().map(|p| p.0), Some(CEASEFIRE));
+/// ```
+pub const CEASEFIRE: &str = "ceasefire";
+/// The stance key for sanctions positions.
+///
+/// ```
+/// use diplograph::import::mapping::{cameo, SANCTIONS};
+/// assert_eq!(cameo("1244").position().map(|p| p.0), Some(SANCTIONS));
+/// ```
+pub const SANCTIONS: &str = "sanctions";
+
+/// The mapping of a CAMEO event code (`"042"`, `"0256"`); codes outside the
+/// table in `docs/event-data.md` map to [`Mapping::None`].
+///
+/// ```
+/// use diplograph::import::mapping::{cameo, Mapping};
+/// use diplograph::{ActKind, Polarity};
+/// assert_eq!(
+///     cameo("163"),
+///     Mapping::Act { kind: ActKind::Sanctioned, stance: Some(("sanctions", Polarity::Supports)) },
+/// );
+/// ```
+pub fn cameo(code: &str) -> Mapping {
+    use Polarity::{Opposes, Supports};
+    let meeting = |kind, status, source, target| Mapping::Meeting {
+        kind,
+        status,
+        source,
+        target,
+    };
+    let act = |kind| Mapping::Act { kind, stance: None };
+    let on = |kind, stance, polarity| Mapping::Act {
+        kind,
+        stance: Some((stance, polarity)),
+    };
+    let p = Role::Participant;
+    match code {
+        "040" | "04" => meeting(MeetingKind::Consultation, MeetingStatus::Held, p, p),
+        "041" => meeting(MeetingKind::Call, MeetingStatus::Held, p, p),
+        "042" => meeting(
+            MeetingKind::Visit,
+            MeetingStatus::Held,
+            Role::Guest,
+            Role::Host,
+        ),
+        "043" => meeting(
+            MeetingKind::Visit,
+            MeetingStatus::Held,
+            Role::Host,
+            Role::Guest,
+        ),
+        "044" => meeting(MeetingKind::Bilateral, MeetingStatus::Held, p, p),
+        "045" => meeting(
+            MeetingKind::Mediation,
+            MeetingStatus::Held,
+            Role::Mediator,
+            p,
+        ),
+        "046" => meeting(MeetingKind::Negotiation, MeetingStatus::Held, p, p),
+        "036" => meeting(MeetingKind::Consultation, MeetingStatus::Planned, p, p),
+        "026" | "106" => meeting(MeetingKind::Consultation, MeetingStatus::Proposed, p, p),
+        "125" => meeting(MeetingKind::Consultation, MeetingStatus::Cancelled, p, p),
+        "164" => meeting(MeetingKind::Negotiation, MeetingStatus::Cancelled, p, p),
+        "0256" => on(ActKind::Appealed, CEASEFIRE, Supports),
+        "0356" => on(ActKind::Supported, CEASEFIRE, Supports),
+        "1056" => on(ActKind::Demanded, CEASEFIRE, Supports),
+        "1246" => on(ActKind::Rejected, CEASEFIRE, Opposes),
+        "0871" => Mapping::Position {
+            stance: CEASEFIRE,
+            polarity: Supports,
+        },
+        "0254" => on(ActKind::Appealed, SANCTIONS, Opposes),
+        "0354" => on(ActKind::Supported, SANCTIONS, Opposes),
+        "1054" => on(ActKind::Demanded, SANCTIONS, Opposes),
+        "1244" => on(ActKind::Rejected, SANCTIONS, Supports),
+        "163" => on(ActKind::Sanctioned, SANCTIONS, Supports),
+        "051" => act(ActKind::Praised),
+        "111" | "113" | "114" | "110" | "11" => act(ActKind::Criticised),
+        "112" | "1121" | "1122" | "1123" | "1124" | "1125" => act(ActKind::Accused),
+        _ => by_root(code).map_or(Mapping::None, act),
+    }
+}
+
+/// Acts by two-digit root, for the codes not named above.
+fn by_root(code: &str) -> Option<ActKind> {
+    let root = code.get(..2)?;
+    if !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match root {
+        "02" => Some(ActKind::Appealed),
+        "03" | "05" => Some(ActKind::Supported),
+        "10" => Some(ActKind::Demanded),
+        "12" => Some(ActKind::Rejected),
+        "13" => Some(ActKind::Threatened),
+        _ => None,
+    }
+}
+
+/// The mapping of a PLOVER event and mode (`CONSULT` / `visit`), for records
+/// without a CAMEO code. Event names are matched ignoring case; both PLOVER
+/// 0.5 names (`DISAPPROVE`, `DEMAND`) and later ones (`ACCUSE`, `REQUEST`)
+/// are known.
+///
+/// ```
+/// use diplograph::import::mapping::{plover, Mapping};
+/// use diplograph::{MeetingKind, MeetingStatus, Role};
+/// assert_eq!(
+///     plover("CONSULT", Some("phone")),
+///     Mapping::Meeting { kind: MeetingKind::Call, status: MeetingStatus::Held,
+///                        source: Role::Participant, target: Role::Participant },
+/// );
+/// ```
+pub fn plover(event: &str, mode: Option<&str>) -> Mapping {
+    let act = |kind| Mapping::Act { kind, stance: None };
+    match event.to_ascii_uppercase().as_str() {
+        "CONSULT" => match mode.map(str::to_ascii_lowercase).as_deref() {
+            Some("phone") => cameo("041"),
+            Some("visit") => cameo("042"),
+            Some("host") => cameo("043"),
+            Some("third-party") => cameo("044"),
+            Some("mediate") => cameo("045"),
+            Some("negotiate") => cameo("046"),
+            Some("multilateral") => Mapping::Meeting {
+                kind: MeetingKind::Multilateral,
+                status: MeetingStatus::Held,
+                source: Role::Participant,
+                target: Role::Participant,
+            },
+            _ => cameo("040"),
+        },
+        "SUPPORT" | "COOPERATE" | "AGREE" => act(ActKind::Supported),
+        "DISAPPROVE" => match mode {
+            Some(m) if m.eq_ignore_ascii_case("accuse") => act(ActKind::Accused),
+            _ => act(ActKind::Criticised),
+        },
+        "ACCUSE" => act(ActKind::Accused),
+        "DEMAND" | "REQUEST" => act(ActKind::Demanded),
+        "REJECT" => act(ActKind::Rejected),
+        "THREATEN" => act(ActKind::Threatened),
+        "SANCTION" => cameo("163"),
+        _ => Mapping::None,
+    }
+}
+
+/// The PLOVER event and mode written for a CAMEO code.
+pub(crate) fn plover_of(code: &str) -> (&'static str, Option<&'static str>) {
+    match cameo(code) {
+        Mapping::Meeting { .. } => (
+            "CONSULT",
+            match code {
+                "041" => Some("phone"),
+                "042" => Some("visit"),
+                "043" => Some("host"),
+                "044" => Some("third-party"),
+                "045" => Some("mediate"),
+                "046" | "164" => Some("negotiate"),
+                _ => None,
+            },
+        ),
+        Mapping::Act { kind, .. } => match kind {
+            ActKind::Criticised => ("DISAPPROVE", None),
+            ActKind::Accused => ("ACCUSE", None),
+            ActKind::Demanded => ("DEMAND", None),
+            ActKind::Rejected => ("REJECT", None),
+            ActKind::Threatened => ("THREATEN", None),
+            ActKind::Sanctioned => ("SANCTION", None),
+            ActKind::Appealed => ("REQUEST", None),
+            _ => ("SUPPORT", None),
+        },
+        Mapping::Position { .. } => ("CONCEDE", Some("ceasefire")),
+        Mapping::None => ("OTHER", None),
+    }
+}
+
+// ----- actors -------------------------------------------------------------
+
+/// Roles whose actors are organs of a state (kind `government`).
+const STATE_ROLES: &[&str] = &["COP", "GOV", "JUD", "LEG", "MIL", "SPY"];
+
+/// Words that mark a name as something other than a person.
+const NOT_A_PERSON: &[&str] = &[
+    "ADMINISTRATION",
+    "AGENCY",
+    "AMBASSADOR",
+    "AND",
+    "ARMY",
+    "ASSEMBLY",
+    "ASSOCIATION",
+    "AUTHORITIES",
+    "AUTHORITY",
+    "BANK",
+    "BOARD",
+    "CABINET",
+    "CAPITAL",
+    "CHAMBER",
+    "CHIEF",
+    "CITIZEN",
+    "CITIZENS",
+    "CITY",
+    "COMMANDER",
+    "COMMISSION",
+    "COMMITTEE",
+    "COMPANY",
+    "CONGRESS",
+    "COUNCIL",
+    "COURT",
+    "DELEGATION",
+    "DEPARTMENT",
+    "DIPLOMAT",
+    "DIPLOMATS",
+    "EMBASSY",
+    "EMIR",
+    "ENVOY",
+    "ENVOYS",
+    "FOR",
+    "FOREIGN",
+    "FORCE",
+    "FORCES",
+    "FRONT",
+    "GENERAL",
+    "GOVERNMENT",
+    "GOVERNOR",
+    "GROUP",
+    "HOUSE",
+    "JUDGE",
+    "KINGDOM",
+    "KREMLIN",
+    "LAWMAKER",
+    "LAWMAKERS",
+    "LEADER",
+    "LEADERS",
+    "MAYOR",
+    "MEDIA",
+    "MILITANT",
+    "MILITANTS",
+    "MILITARY",
+    "MINISTER",
+    "MINISTRY",
+    "MOVEMENT",
+    "NATIONAL",
+    "NATIONS",
+    "NEGOTIATOR",
+    "NEGOTIATORS",
+    "NEWS",
+    "OF",
+    "OFFICE",
+    "OFFICER",
+    "OFFICIAL",
+    "OFFICIALS",
+    "OPPOSITION",
+    "ORGANISATION",
+    "ORGANIZATION",
+    "PARLIAMENT",
+    "PARTY",
+    "PENTAGON",
+    "PEOPLE",
+    "POLICE",
+    "PRESIDENT",
+    "PRIME",
+    "PROSECUTOR",
+    "PROVINCE",
+    "REBEL",
+    "REBELS",
+    "REGIME",
+    "REGION",
+    "REPUBLIC",
+    "SCHOOL",
+    "SECRETARY",
+    "SENATE",
+    "SENATOR",
+    "SERVICE",
+    "SOLDIER",
+    "SOLDIERS",
+    "SPOKESMAN",
+    "SPOKESPERSON",
+    "STATE",
+    "STATES",
+    "STUDENT",
+    "STUDENTS",
+    "THE",
+    "TROOPS",
+    "UNION",
+    "UNITED",
+    "UNIVERSITY",
+    "WORKER",
+    "WORKERS",
+];
+
+/// Whether a name looks like a person's: two to five words of letters, none
+/// of them a word that marks an office, a body or a place.
+pub(crate) fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+                && !w.to_uppercase().ends_with("'S")
+                && !NOT_A_PERSON.contains(&w.to_uppercase().as_str())
+        })
+}
+
+/// Whether a role code names an organ of the state.
+pub(crate) fn is_state_role(role: &str) -> bool {
+    STATE_ROLES.contains(&role)
+}
+
+/// A key made of lower-case ASCII letters, digits and `-`, at most 100
+/// bytes; empty when nothing is left.
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = fold(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 100 {
+            break;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Common Latin letters with diacritics, folded to ASCII for keys.
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ğ' => 'g',
+        'ş' | 'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        other => other,
+    }
+}
+
+/// "VLADIMIR PUTIN" → "Vladimir Putin"; mixed-case names are kept.
+pub(crate) fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.trim().to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.trim().chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn persons_and_bodies() {
+        assert!(looks_like_person("VLADIMIR PUTIN"));
+        assert!(looks_like_person("Recep Tayyip Erdoğan"));
+        assert!(!looks_like_person("UNITED STATES"));
+        assert!(!looks_like_person("PRESIDENT"));
+        assert!(!looks_like_person("Toronto Police Service"));
+        assert!(!looks_like_person("THE US"));
+        assert!(!looks_like_person("U.S. ... negotiators"));
+        assert!(!looks_like_person("Quatar's emir"));
+    }
+
+    #[test]
+    fn slugs_and_names() {
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("  --  "), "");
+        assert_eq!(title_case("VLADIMIR PUTIN"), "Vladimir Putin");
+        assert_eq!(title_case("Kim Jong-Un"), "Kim Jong-Un");
+    }
+
+    #[test]
+    fn every_meeting_code_maps_to_a_meeting_in_plover_and_back() {
+        for code in ["040", "041", "042", "043", "044", "045", "046"] {
+            let (event, mode) = plover_of(code);
+            assert_eq!(plover(event, mode), cameo(code), "{code}");
+        }
+    }
+}

@@ -1,0 +1,1624 @@
+//! Reading and writing coded event data: GDELT, ICEWS, PLOVER and CAMEO
+//! dyadic TSV.
+//!
+//! Event datasets code "who did what to whom" row by row with CAMEO or
+//! PLOVER codes. An [`Importer`] reads such rows from any [`Read`] (or a
+//! file), maps each one to the model (meetings with participants and roles,
+//! acts, positions on the `ceasefire` and `sanctions` stances; see
+//! [`mapping`] and `docs/event-data.md`) and builds a [`DiplomaticGraph`].
+//! Rows describing one meeting from both sides (GDELT and ICEWS code 042
+//! "make a visit" with 043 "host a visit", or 040 both ways) are merged into
+//! one meeting when they name the same pair of actors within a day.
+//!
+//! ```
+//! use diplograph::import::{Format, Importer, Mode};
+//!
+//! let mut importer = Importer::new().mode(Mode::Lenient);
+//! importer.read_file(Format::Gdelt, "tests/data/gdelt/20250820163000.export.first36.CSV")?;
+//! let (graph, report) = importer.finish()?;
+//! assert!(report.adds_up());
+//! assert_eq!(report.rows_read, 36);
+//! let answer = graph.ask("which meetings did Putin attend?")?;
+//! assert!(!answer.is_empty());
+//! # Ok::<(), diplograph::Error>(())
+//! ```
+//!
+//! Every edge keeps, as [`Evidence`], the [`Source`] of its row (the article
+//! URL, with GDELT's date added as the published date, that is the report
+//! time) and a note with the row's raw coding in a parseable form:
+//! `cameo=042 goldstein=1.9 tone=-1.3 mentions=3 event=1258623905` (fields
+//! separated by spaces, each `name=value`, absent fields left out; see
+//! [`Coding`]). The event date becomes the edge's date (valid time).
+//!
+//! Bad rows (a wrong number of columns, a malformed date or number) stop a
+//! [`Mode::Strict`] import with [`Error::EventRow`] naming the file, line,
+//! column and field; a [`Mode::Lenient`] import skips them and counts them in
+//! the [`ImportReport`] by [`SkipReason`]. Rows that are well formed but
+//! that the mapping does not use (a code outside it, an actor that cannot be
+//! identified) are counted too, so `rows_read` always equals `rows_imported`
+//! plus the skipped rows.
+//!
+//! The writers [`write_plover_jsonl`] and [`write_cameo_tsv`] give the
+//! graph's events back to event-data tools; reading what they write gives the
+//! same meetings, acts and positions.
+
+mod gdelt;
+mod icews;
+mod plover;
+mod tsv;
+mod write;
+
+pub mod cameo;
+pub mod mapping;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use indexmap::IndexMap;
+
+use crate::{
+    Act, ActKind, Actor, ActorKind, DiplomaticGraph, Error, Evidence, Key, Link, LinkKind,
+    Location, Meeting, MeetingKind, MeetingStatus, PartialDate, Participant, Polarity, Position,
+    Result, Role, Source, Stance,
+};
+use mapping::Mapping;
+
+pub use write::{write_cameo_tsv, write_plover_jsonl};
+
+/// The event-data formats an [`Importer`] reads.
+///
+/// ```
+/// use diplograph::import::Format;
+/// assert_eq!(Format::from_path("20250820163000.export.CSV"), Some(Format::Gdelt));
+/// assert_eq!(Format::from_path("20250820163000.mentions.CSV"), Some(Format::GdeltMentions));
+/// assert_eq!(Format::from_path("events.2018.tab"), Some(Format::Icews));
+/// assert_eq!(Format::from_path("events.jsonl"), Some(Format::Plover));
+/// assert_eq!(Format::from_path("events.tsv"), Some(Format::CameoTsv));
+/// assert_eq!(Format::from_path("20250820163000.export.CSV.zip"), Some(Format::Gdelt));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// GDELT event exports: 2.0 (61 columns) and 1.0 (57 or 58 columns),
+    /// tab-separated, no header; the column count of each row decides.
+    Gdelt,
+    /// GDELT 2.0 Mentions (16 columns): extra evidence (URL, confidence) for
+    /// events read from GDELT exports in the same import.
+    GdeltMentions,
+    /// ICEWS coded events: 20 tab-separated columns with a header.
+    Icews,
+    /// PLOVER records: JSON Lines, or one JSON array of records.
+    Plover,
+    /// The CAMEO dyadic TSV that [`write_cameo_tsv`] writes.
+    CameoTsv,
+}
+
+impl Format {
+    /// The format a file name implies: `.csv` is GDELT (mentions when the
+    /// name contains `mentions`), `.tab` ICEWS, `.jsonl`/`.ndjson` PLOVER,
+    /// `.tsv` CAMEO TSV, each also with `.zip` after it; `None` otherwise.
+    ///
+    /// ```
+    /// assert_eq!(diplograph::import::Format::from_path("talks.json"), None);
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Option<Format> {
+        let path = path.as_ref();
+        let mut name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        if let Some(inner) = name.strip_suffix(".zip") {
+            name = inner.to_owned();
+        }
+        let extension = Path::new(&name).extension()?.to_string_lossy().into_owned();
+        match extension.as_str() {
+            "csv" if name.contains("mentions") => Some(Format::GdeltMentions),
+            "csv" => Some(Format::Gdelt),
+            "tab" => Some(Format::Icews),
+            "jsonl" | "ndjson" => Some(Format::Plover),
+            "tsv" => Some(Format::CameoTsv),
+            _ => None,
+        }
+    }
+
+    /// The format's name, as on the command line: `gdelt`, `icews`...
+    ///
+    /// ```
+    /// assert_eq!(diplograph::import::Format::CameoTsv.as_str(), "cameo-tsv");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Gdelt => "gdelt",
+            Format::GdeltMentions => "gdelt-mentions",
+            Format::Icews => "icews",
+            Format::Plover => "plover",
+            Format::CameoTsv => "cameo-tsv",
+        }
+    }
+}
+
+/// What an import does with a malformed row.
+///
+/// ```
+/// use diplograph::import::{Importer, Mode};
+/// let importer = Importer::new().mode(Mode::Lenient);
+/// assert_eq!(importer.report().rows_read, 0);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Mode {
+    /// Stop at the first malformed row with [`Error::EventRow`].
+    #[default]
+    Strict,
+    /// Skip malformed rows, counting them in the [`ImportReport`].
+    Lenient,
+}
+
+/// Why a row did not become part of the graph.
+///
+/// The first six are malformed rows (a strict import stops at them); the
+/// others are well-formed rows the mapping does not use.
+///
+/// ```
+/// use diplograph::import::SkipReason;
+/// assert!(SkipReason::BadDate.is_malformed());
+/// assert!(!SkipReason::UnmappedCode.is_malformed());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// The row has a number of columns the format does not have.
+    BadColumns,
+    /// A date that is malformed or does not exist.
+    BadDate,
+    /// A number (Goldstein score, tone, mention count) that is malformed.
+    BadNumber,
+    /// Text that is not UTF-8.
+    BadText,
+    /// A JSON record that cannot be read, or a header that is not the format's.
+    BadRecord,
+    /// A required field (event code, event id) is empty.
+    MissingField,
+    /// The event code maps to no meeting, act or position.
+    UnmappedCode,
+    /// An actor whose code names no country, group or person.
+    UnidentifiedActor,
+    /// A meeting or act without a target actor.
+    NoTarget,
+    /// The source and the target are the same actor.
+    SelfDirected,
+    /// A mention of an event this import did not read or did not map.
+    UnknownEvent,
+}
+
+impl SkipReason {
+    /// Whether the row is malformed (as opposed to unused by the mapping).
+    ///
+    /// ```
+    /// assert!(diplograph::import::SkipReason::BadColumns.is_malformed());
+    /// ```
+    pub fn is_malformed(self) -> bool {
+        matches!(
+            self,
+            SkipReason::BadColumns
+                | SkipReason::BadDate
+                | SkipReason::BadNumber
+                | SkipReason::BadText
+                | SkipReason::BadRecord
+                | SkipReason::MissingField
+        )
+    }
+
+    /// A few words on the reason, as in reports.
+    ///
+    /// ```
+    /// assert_eq!(diplograph::import::SkipReason::NoTarget.as_str(), "no target actor");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::BadColumns => "wrong number of columns",
+            SkipReason::BadDate => "malformed date",
+            SkipReason::BadNumber => "malformed number",
+            SkipReason::BadText => "text not UTF-8",
+            SkipReason::BadRecord => "unreadable record",
+            SkipReason::MissingField => "missing field",
+            SkipReason::UnmappedCode => "code outside the mapping",
+            SkipReason::UnidentifiedActor => "unidentified actor",
+            SkipReason::NoTarget => "no target actor",
+            SkipReason::SelfDirected => "source and target are the same actor",
+            SkipReason::UnknownEvent => "mention of an event not imported",
+        }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an import read and what it made of it.
+///
+/// `rows_read == rows_imported + rows_skipped()` always holds ([`adds_up`]).
+/// A row that becomes several things (an act and a position) counts once in
+/// `rows_imported` and once in each of `rows_to_*`.
+///
+/// [`adds_up`]: ImportReport::adds_up
+///
+/// ```
+/// use diplograph::import::{Format, Importer, Mode};
+/// let mut importer = Importer::new().mode(Mode::Lenient);
+/// importer.read(Format::Gdelt, "not a row\n".as_bytes(), "bad.CSV")?;
+/// let (_, report) = importer.finish()?;
+/// assert_eq!((report.rows_read, report.rows_imported, report.rows_skipped()), (1, 0, 1));
+/// assert!(report.adds_up());
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ImportReport {
+    /// Data rows read (header lines and blank lines are not rows).
+    pub rows_read: u64,
+    /// Rows that became at least one meeting, act, position or evidence.
+    pub rows_imported: u64,
+    /// Rows skipped, by reason.
+    pub skipped: BTreeMap<SkipReason, u64>,
+    /// Rows that became or joined a meeting.
+    pub rows_to_meetings: u64,
+    /// Rows merged into a meeting another row had created.
+    pub rows_merged: u64,
+    /// Rows that became or joined an act.
+    pub rows_to_acts: u64,
+    /// Rows that became or joined a position.
+    pub rows_to_positions: u64,
+    /// Mention rows attached as evidence to an imported event.
+    pub mentions_attached: u64,
+    /// Actors in the graph.
+    pub actors: usize,
+    /// Meetings in the graph.
+    pub meetings: usize,
+    /// Acts in the graph.
+    pub acts: usize,
+    /// Positions in the graph.
+    pub positions: usize,
+    /// Stances in the graph.
+    pub stances: usize,
+    /// Sources in the graph.
+    pub sources: usize,
+}
+
+impl ImportReport {
+    /// Rows skipped for any reason.
+    ///
+    /// ```
+    /// assert_eq!(diplograph::import::ImportReport::default().rows_skipped(), 0);
+    /// ```
+    pub fn rows_skipped(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+
+    /// Malformed rows skipped (a lenient import only).
+    ///
+    /// ```
+    /// assert_eq!(diplograph::import::ImportReport::default().rows_malformed(), 0);
+    /// ```
+    pub fn rows_malformed(&self) -> u64 {
+        self.skipped
+            .iter()
+            .filter(|(r, _)| r.is_malformed())
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// Whether every row read is accounted for: imported or skipped.
+    ///
+    /// ```
+    /// assert!(diplograph::import::ImportReport::default().adds_up());
+    /// ```
+    pub fn adds_up(&self) -> bool {
+        self.rows_read == self.rows_imported + self.rows_skipped()
+    }
+
+    fn skip(&mut self, reason: SkipReason) {
+        *self.skipped.entry(reason).or_default() += 1;
+    }
+}
+
+impl fmt::Display for ImportReport {
+    /// Several lines: rows read, imported, skipped by reason, and what the
+    /// graph holds.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} rows read: {} imported, {} skipped",
+            self.rows_read,
+            self.rows_imported,
+            self.rows_skipped()
+        )?;
+        for (reason, n) in &self.skipped {
+            writeln!(f, "  skipped, {reason}: {n}")?;
+        }
+        writeln!(
+            f,
+            "rows to meetings: {} ({} merged into another row's meeting), to acts: {}, to positions: {}, mentions attached: {}",
+            self.rows_to_meetings,
+            self.rows_merged,
+            self.rows_to_acts,
+            self.rows_to_positions,
+            self.mentions_attached
+        )?;
+        write!(
+            f,
+            "graph: {} actors, {} meetings, {} acts, {} positions, {} stances, {} sources",
+            self.actors, self.meetings, self.acts, self.positions, self.stances, self.sources
+        )
+    }
+}
+
+/// The raw coding of one row, as kept in its evidence note: `cameo=042
+/// goldstein=1.9 tone=-1.3 mentions=3 event=1258623905` (tone rounded to two
+/// decimals).
+///
+/// ```
+/// use diplograph::import::Coding;
+/// let c = Coding::parse("cameo=042 goldstein=1.9 event=7");
+/// assert_eq!(c.cameo.as_deref(), Some("042"));
+/// assert_eq!(c.goldstein, Some(1.9));
+/// assert_eq!(c.to_string(), "cameo=042 goldstein=1.9 event=7");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Coding {
+    /// The CAMEO event code.
+    pub cameo: Option<String>,
+    /// The PLOVER event and mode (`CONSULT/visit`), for PLOVER records.
+    pub plover: Option<String>,
+    /// The Goldstein score (ICEWS: intensity).
+    pub goldstein: Option<f64>,
+    /// The average tone of the reporting articles (GDELT).
+    pub tone: Option<f64>,
+    /// How many mentions the event had (GDELT `NumMentions`).
+    pub mentions: Option<u32>,
+    /// The event's id in its dataset.
+    pub event: Option<String>,
+}
+
+impl Coding {
+    /// Reads a note written by [`Coding`]'s `Display`; unknown or malformed
+    /// fields are ignored.
+    ///
+    /// ```
+    /// let c = diplograph::import::Coding::parse("tone=x mentions=2");
+    /// assert_eq!((c.tone, c.mentions), (None, Some(2)));
+    /// ```
+    pub fn parse(note: &str) -> Coding {
+        let mut coding = Coding::default();
+        for field in note.split(' ') {
+            let Some((name, value)) = field.split_once('=') else {
+                continue;
+            };
+            match name {
+                "cameo" => coding.cameo = Some(value.to_owned()),
+                "plover" => coding.plover = Some(value.to_owned()),
+                "goldstein" => coding.goldstein = value.parse().ok(),
+                "tone" => coding.tone = value.parse().ok(),
+                "mentions" => coding.mentions = value.parse().ok(),
+                "event" => coding.event = Some(value.to_owned()),
+                _ => {}
+            }
+        }
+        coding
+    }
+}
+
+impl fmt::Display for Coding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut sep = "";
+        let mut field = |f: &mut fmt::Formatter<'_>, name: &str, value: &dyn fmt::Display| {
+            let r = write!(f, "{sep}{name}={value}");
+            sep = " ";
+            r
+        };
+        if let Some(v) = &self.cameo {
+            field(f, "cameo", v)?;
+        }
+        if let Some(v) = &self.plover {
+            field(f, "plover", v)?;
+        }
+        if let Some(v) = self.goldstein {
+            field(f, "goldstein", &v)?;
+        }
+        if let Some(v) = self.tone {
+            // Rounded to two decimals, printed in the shortest form.
+            field(f, "tone", &((v * 100.0).round() / 100.0))?;
+        }
+        if let Some(v) = self.mentions {
+            field(f, "mentions", &v)?;
+        }
+        if let Some(v) = &self.event {
+            field(f, "event", v)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads event-data files into one graph.
+///
+/// Feed it files with [`read`](Importer::read) or
+/// [`read_file`](Importer::read_file), in any number and format, then call
+/// [`finish`](Importer::finish). Actors, sources and stances are merged
+/// across files by key; meetings by pair and date (see the module docs).
+/// Memory grows with the number of distinct meetings, acts and positions,
+/// not with the number of rows read.
+///
+/// ```
+/// use diplograph::import::{Format, Importer};
+///
+/// let row = "1258623905\t20250813\t202508\t2025\t2025.6110\tRUSGOV\tVLADIMIR PUTIN\tRUS\t\t\t\t\tGOV\t\t\tUSA\tUNITED STATES\tUSA\t\t\t\t\t\t\t\t1\t040\t040\t04\t1\t1.0\t1\t1\t1\t-1.3\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t20250820163000\thttps://example.org/a\n";
+/// let mut importer = Importer::new();
+/// importer.read(Format::Gdelt, row.as_bytes(), "row.CSV")?;
+/// let (graph, report) = importer.finish()?;
+/// assert_eq!(report.meetings, 1);
+/// let putin = graph.find_actor("Putin")?;
+/// assert_eq!(graph.actor(putin).unwrap().name, "Vladimir Putin");
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Debug, Default)]
+#[must_use]
+pub struct Importer {
+    mode: Mode,
+    report: ImportReport,
+    actors: IndexMap<Key, Actor>,
+    /// Cache from an actor's coded form to its key (or `None` when it
+    /// cannot be identified).
+    actor_cache: HashMap<String, Option<usize>>,
+    /// A reused buffer for the cache's keys.
+    actor_buf: String,
+    sources: IndexMap<Key, Source>,
+    stances: IndexMap<Key, Stance>,
+    meetings: Vec<Meeting>,
+    /// Meetings by (pair of actors, class) for merging reciprocal rows.
+    meetings_by_pair: HashMap<(usize, usize, u8), Vec<usize>>,
+    /// Meetings by explicit group id (TSV and PLOVER rows of one event).
+    meetings_by_group: HashMap<String, usize>,
+    acts: Vec<Act>,
+    acts_by_key: HashMap<(usize, ActKind, usize, i64, Option<&'static str>), usize>,
+    positions: Vec<Position>,
+    positions_by_key: HashMap<(usize, &'static str, Polarity, i64), usize>,
+    /// A reused buffer for source keys.
+    key_buf: String,
+    /// Edges made from GDELT rows, with their GLOBALEVENTID, for mentions
+    /// (a list, sorted only when mentions were read).
+    events: Vec<(u64, EdgeRef)>,
+    mentions: Vec<(u64, Evidence, Source)>,
+}
+
+/// An edge made from a row.
+#[derive(Clone, Copy, Debug)]
+enum EdgeRef {
+    Meeting(usize),
+    Act(usize),
+    Position(usize),
+}
+
+/// A row that is malformed: which column and field, why.
+#[derive(Debug)]
+pub(crate) struct RowError {
+    pub column: usize,
+    pub field: &'static str,
+    pub reason: String,
+    pub kind: SkipReason,
+}
+
+impl RowError {
+    pub(crate) fn new(
+        kind: SkipReason,
+        column: usize,
+        field: &'static str,
+        reason: impl Into<String>,
+    ) -> Self {
+        RowError {
+            column,
+            field,
+            reason: reason.into(),
+            kind,
+        }
+    }
+}
+
+/// An actor as a row codes it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum ActorRef<'a> {
+    /// A CAMEO actor: code (`RUSGOV`), name as found, country, known group
+    /// and first role code (GDELT, PLOVER).
+    Cameo {
+        code: &'a str,
+        name: &'a str,
+        country: &'a str,
+        group: &'a str,
+        role: &'a str,
+    },
+    /// An ICEWS actor: name, sectors, country name.
+    Icews {
+        name: &'a str,
+        sectors: &'a str,
+        country: &'a str,
+    },
+    /// An actor written by this crate's writers: its key, name and CAMEO code.
+    Keyed {
+        key: &'a str,
+        name: &'a str,
+        code: &'a str,
+    },
+}
+
+/// The event code of a row.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Code<'a> {
+    Cameo(&'a str),
+    Plover {
+        event: &'a str,
+        mode: Option<&'a str>,
+    },
+}
+
+/// One row (or, for PLOVER records with several actors, one pair), mapped by
+/// [`Importer::map_row`].
+#[derive(Debug)]
+pub(crate) struct Row<'a> {
+    /// The dataset, as the prefix of meeting keys: `gdelt`, `icews`...
+    pub prefix: &'static str,
+    pub id: &'a str,
+    /// Rows with the same group are parts of one event.
+    pub group: Option<&'a str>,
+    pub date: PartialDate,
+    pub added: Option<PartialDate>,
+    pub source: Option<ActorRef<'a>>,
+    pub target: Option<ActorRef<'a>>,
+    pub code: Code<'a>,
+    pub goldstein: Option<f64>,
+    pub tone: Option<f64>,
+    pub mentions: Option<u32>,
+    pub url: Option<&'a str>,
+    pub publisher: Option<&'a str>,
+    pub place: Option<&'a str>,
+    /// The source key and title when there is no URL (default: from the
+    /// prefix and the id).
+    pub fallback_source: Option<(String, String)>,
+    /// The GDELT GLOBALEVENTID, for mentions.
+    pub gdelt_id: Option<u64>,
+}
+
+/// The class of a meeting for merging: status and whether it is a call.
+fn meeting_class(kind: MeetingKind, status: MeetingStatus) -> u8 {
+    (status.index() as u8) * 2 + u8::from(kind == MeetingKind::Call)
+}
+
+/// How specific a meeting kind is; merging keeps the more specific.
+fn specificity(kind: MeetingKind) -> u8 {
+    match kind {
+        MeetingKind::Consultation => 0,
+        MeetingKind::Bilateral => 1,
+        _ => 2,
+    }
+}
+
+impl Importer {
+    /// An importer in [`Mode::Strict`].
+    ///
+    /// ```
+    /// let importer = diplograph::import::Importer::new();
+    /// assert_eq!(importer.report().rows_read, 0);
+    /// ```
+    pub fn new() -> Self {
+        Importer::default()
+    }
+
+    /// Sets the mode: strict (the default) or lenient.
+    ///
+    /// ```
+    /// use diplograph::import::{Importer, Mode};
+    /// let importer = Importer::new().mode(Mode::Lenient);
+    /// # let _ = importer;
+    /// ```
+    pub fn mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// The report so far. The graph counts are filled in, and mention rows
+    /// counted as imported or skipped, by [`finish`](Importer::finish), so
+    /// only the final report is sure to add up.
+    ///
+    /// ```
+    /// assert!(diplograph::import::Importer::new().report().adds_up());
+    /// ```
+    pub fn report(&self) -> &ImportReport {
+        &self.report
+    }
+
+    /// Reads rows of `format` from `reader`; `name` names the input in
+    /// errors (a file name, or `-`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EventRow`] for a malformed row in strict mode (a lenient
+    /// import skips it); [`Error::Io`] when reading fails.
+    ///
+    /// ```
+    /// use diplograph::import::{Format, Importer};
+    /// let mut importer = Importer::new();
+    /// importer.read(Format::Plover, r#"{"id": "x", "date": "2025-08-15", "event": "CONSULT", "mode": "visit", "actor": [{"code": "RUSGOV", "actorText": "Vladimir Putin"}], "recipient": [{"code": "USA"}]}"#.as_bytes(), "-")?;
+    /// let (graph, _) = importer.finish()?;
+    /// assert_eq!(graph.counts().meetings, 1);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn read(&mut self, format: Format, reader: impl Read, name: &str) -> Result<()> {
+        let reader = BufReader::with_capacity(1 << 16, reader);
+        match format {
+            Format::Gdelt => self.lines(reader, name, false, gdelt::event_line),
+            Format::GdeltMentions => self.lines(reader, name, false, gdelt::mention_line),
+            Format::Icews => self.lines(reader, name, true, icews::line),
+            Format::Plover => plover::read(self, reader, name),
+            Format::CameoTsv => self.lines(reader, name, true, tsv::line),
+        }
+    }
+
+    /// Reads a file of `format`, like [`read`](Importer::read). A file
+    /// whose name ends in `.zip` is read as a ZIP archive, every file in it
+    /// in order (as GDELT publishes its batches), with the `zip` feature;
+    /// without it, such a file is an error.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the file cannot be opened or read (or is a `.zip`
+    /// file without the `zip` feature); [`Error::EventRow`] as for `read`.
+    ///
+    /// ```
+    /// use diplograph::import::{Format, Importer};
+    /// let mut importer = Importer::new();
+    /// importer.read_file(Format::Gdelt, "tests/data/gdelt/events.csv")?;
+    /// assert_eq!(importer.report().rows_read, 100);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn read_file(&mut self, format: Format, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let is_zip = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        if is_zip {
+            return self.read_zip(format, file, path);
+        }
+        self.read(format, file, &path.to_string_lossy())
+    }
+
+    #[cfg(feature = "zip")]
+    fn read_zip(&mut self, format: Format, file: std::fs::File, path: &Path) -> Result<()> {
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut archive = zip::ZipArchive::new(file).map_err(|e| io(std::io::Error::other(e)))?;
+        for i in 0..archive.len() {
+            let entry = archive
+                .by_index(i)
+                .map_err(|e| io(std::io::Error::other(e)))?;
+            if entry.is_dir() {
+                continue;
+            }
+            let name = format!("{}!{}", path.display(), entry.name());
+            self.read(format, entry, &name)?;
+        }
+        Ok(())
+    }
+
+    #[cfg(not(feature = "zip"))]
+    fn read_zip(&mut self, _: Format, _: std::fs::File, path: &Path) -> Result<()> {
+        Err(Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::Unsupported,
+                "reading .zip files needs the `zip` feature; unzip the file first",
+            ),
+        })
+    }
+
+    /// Builds the graph from everything read, with the final report.
+    ///
+    /// # Errors
+    ///
+    /// An error from the graph's checks, which the importer's own keys and
+    /// references should never cause.
+    ///
+    /// ```
+    /// let (graph, report) = diplograph::import::Importer::new().finish()?;
+    /// assert!(graph.is_empty() && report.adds_up());
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn finish(mut self) -> Result<(DiplomaticGraph, ImportReport)> {
+        self.attach_mentions();
+        let mut graph = DiplomaticGraph::new();
+        for (_, source) in self.sources {
+            graph.add_source(source)?;
+        }
+        // Link targets (states) before the actors that link to them.
+        let (linked, plain): (Vec<Actor>, Vec<Actor>) =
+            self.actors.into_values().partition(|a| !a.links.is_empty());
+        for actor in plain.into_iter().chain(linked) {
+            graph.add_actor(actor)?;
+        }
+        for (_, stance) in self.stances {
+            graph.add_stance(stance)?;
+        }
+        for meeting in self.meetings {
+            graph.add_meeting(meeting)?;
+        }
+        for act in self.acts {
+            graph.add_act(act)?;
+        }
+        for position in self.positions {
+            graph.add_position(position)?;
+        }
+        let counts = graph.counts();
+        let mut report = self.report;
+        report.actors = counts.actors;
+        report.meetings = counts.meetings;
+        report.acts = counts.acts;
+        report.positions = counts.positions;
+        report.stances = counts.stances;
+        report.sources = counts.sources;
+        Ok((graph, report))
+    }
+
+    // ----- reading lines ------------------------------------------------
+
+    /// Calls `each` on every non-blank line (without its line ending),
+    /// skipping the first line when the format has a header (`each` sees it
+    /// as line 1 and decides).
+    fn lines<R: BufRead>(
+        &mut self,
+        mut reader: R,
+        name: &str,
+        header: bool,
+        each: fn(&mut Importer, usize, &[u8]) -> std::result::Result<(), RowError>,
+    ) -> Result<()> {
+        let mut line = Vec::with_capacity(1024);
+        let mut number = 0usize;
+        loop {
+            line.clear();
+            let n = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|source| Error::Io {
+                    path: name.into(),
+                    source,
+                })?;
+            if n == 0 {
+                return Ok(());
+            }
+            number += 1;
+            let mut text = line.as_slice();
+            while let [rest @ .., b'\n' | b'\r'] = text {
+                text = rest;
+            }
+            if text.is_empty() {
+                continue;
+            }
+            let is_header = header && number == 1;
+            if !is_header {
+                self.report.rows_read += 1;
+            }
+            if let Err(e) = each(self, number, text) {
+                if is_header {
+                    return Err(row_error(name, number, e));
+                }
+                self.bad_row(name, number, e)?;
+            }
+        }
+    }
+
+    /// A malformed row: an error in strict mode, counted in lenient mode.
+    pub(crate) fn bad_row(&mut self, name: &str, line: usize, e: RowError) -> Result<()> {
+        match self.mode {
+            Mode::Strict => Err(row_error(name, line, e)),
+            Mode::Lenient => {
+                self.report.skip(e.kind);
+                Ok(())
+            }
+        }
+    }
+
+    /// Counts the outcome of one row.
+    pub(crate) fn count(&mut self, outcome: std::result::Result<(), SkipReason>) {
+        match outcome {
+            Ok(()) => self.report.rows_imported += 1,
+            Err(reason) => self.report.skip(reason),
+        }
+    }
+
+    // ----- mapping rows -------------------------------------------------
+
+    /// Maps one row to meetings, acts and positions.
+    pub(crate) fn map_row(&mut self, row: &Row<'_>) -> std::result::Result<(), SkipReason> {
+        let mapping = match row.code {
+            Code::Cameo(code) => mapping::cameo(code),
+            Code::Plover { event, mode } => mapping::plover(event, mode),
+        };
+        if mapping == Mapping::None {
+            return Err(SkipReason::UnmappedCode);
+        }
+        let source = row.source.ok_or(SkipReason::UnidentifiedActor)?;
+        let source = self.actor(&source).ok_or(SkipReason::UnidentifiedActor)?;
+        let target = match &row.target {
+            Some(t) => Some(self.actor(t).ok_or(SkipReason::UnidentifiedActor)?),
+            None => None,
+        };
+        if target == Some(source) {
+            return Err(SkipReason::SelfDirected);
+        }
+        let mut edges = Vec::new();
+        match mapping {
+            Mapping::Meeting {
+                kind,
+                status,
+                source: source_role,
+                target: target_role,
+            } => {
+                let target = target.ok_or(SkipReason::NoTarget)?;
+                let evidence = self.evidence(row);
+                let m = self.meeting(
+                    row,
+                    kind,
+                    status,
+                    (source, source_role),
+                    (target, target_role),
+                    evidence,
+                );
+                edges.push(EdgeRef::Meeting(m));
+            }
+            Mapping::Act { kind, stance } => {
+                if target.is_none() && stance.is_none() {
+                    return Err(SkipReason::NoTarget);
+                }
+                let evidence = self.evidence(row);
+                if let Some((stance, polarity)) = stance {
+                    edges.push(self.position(row, source, stance, polarity, evidence.clone()));
+                }
+                if let Some(target) = target {
+                    edges.push(self.act(row, source, kind, target, stance, evidence));
+                }
+            }
+            Mapping::Position { stance, polarity } => {
+                let evidence = self.evidence(row);
+                edges.push(self.position(row, source, stance, polarity, evidence));
+            }
+            Mapping::None => return Err(SkipReason::UnmappedCode),
+        }
+        if let Some(id) = row.gdelt_id {
+            self.events.extend(edges.into_iter().map(|e| (id, e)));
+        }
+        Ok(())
+    }
+
+    /// The key of the actor at `index`.
+    fn key(&self, index: usize) -> Key {
+        self.actors
+            .get_index(index)
+            .map_or_else(|| Key::new(""), |(k, _)| k.clone())
+    }
+
+    /// The evidence of a row, adding its source.
+    fn evidence(&mut self, row: &Row<'_>) -> Evidence {
+        use std::fmt::Write as _;
+        let mut buf = std::mem::take(&mut self.key_buf);
+        buf.clear();
+        let _ = match (row.url, &row.fallback_source) {
+            (Some(url), _) => write!(buf, "url-{:016x}", fnv(url)),
+            (None, Some((key, _))) => buf.write_str(key),
+            (None, None) => write!(buf, "{}-{}", row.prefix, slug_id(row.id)),
+        };
+        let key = match self.sources.get_key_value(buf.as_str()) {
+            Some((key, _)) => key.clone(),
+            None => {
+                let key = Key::new(buf.as_str());
+                let title = match (row.url, &row.fallback_source) {
+                    (Some(url), _) => url.to_owned(),
+                    (None, Some((_, title))) => title.clone(),
+                    (None, None) => format!("{} event {}", row.prefix, row.id),
+                };
+                let mut source = Source::new(key.clone(), title);
+                source.url = row.url.map(str::to_owned);
+                source.published = row.added;
+                source.publisher = row.publisher.map(str::to_owned);
+                self.sources.insert(key.clone(), source);
+                key
+            }
+        };
+        self.key_buf = buf;
+        let coding = Coding {
+            cameo: match row.code {
+                Code::Cameo(c) => Some(c.to_owned()),
+                Code::Plover { .. } => None,
+            },
+            plover: match row.code {
+                Code::Cameo(_) => None,
+                Code::Plover { event, mode } => Some(match mode {
+                    Some(mode) => format!("{event}/{mode}"),
+                    None => event.to_owned(),
+                }),
+            },
+            goldstein: row.goldstein,
+            tone: row.tone,
+            mentions: row.mentions,
+            event: Some(row.id.to_owned()),
+        };
+        Evidence::cite(key).note(coding.to_string())
+    }
+
+    fn meeting(
+        &mut self,
+        row: &Row<'_>,
+        kind: MeetingKind,
+        status: MeetingStatus,
+        (a, a_role): (usize, Role),
+        (b, b_role): (usize, Role),
+        evidence: Evidence,
+    ) -> usize {
+        self.report.rows_to_meetings += 1;
+        let class = meeting_class(kind, status);
+        let pair = (a.min(b), a.max(b), class);
+        let day = row.date.day_number();
+        let group = row.group.map(|g| format!("{}:{g}", row.prefix));
+        let found = group
+            .as_ref()
+            .and_then(|g| self.meetings_by_group.get(g).copied())
+            .or_else(|| {
+                self.meetings_by_pair.get(&pair).and_then(|list| {
+                    list.iter().copied().find(|&i| {
+                        self.meetings
+                            .get(i)
+                            .and_then(|m| m.date)
+                            .is_some_and(|d| (d.day_number() - day).abs() <= 1)
+                    })
+                })
+            });
+        let Importer {
+            actors, meetings, ..
+        } = self;
+        let key_of = |i: usize| actors.get_index(i).map(|(k, _)| k);
+        let (Some(a_key), Some(b_key)) = (key_of(a), key_of(b)) else {
+            return 0;
+        };
+        let index = match found.and_then(|i| meetings.get_mut(i).map(|m| (i, m))) {
+            Some((i, m)) => {
+                self.report.rows_merged += 1;
+                if specificity(kind) > specificity(m.kind) {
+                    m.kind = kind;
+                }
+                if m.date.is_some_and(|d| day < d.day_number()) {
+                    m.date = Some(row.date);
+                }
+                join(m, a_key, a_role);
+                join(m, b_key, b_role);
+                if m.evidence.last() != Some(&evidence) {
+                    m.evidence.push(evidence);
+                }
+                i
+            }
+            None => {
+                let i = meetings.len();
+                let key = format!("{}-{}", row.prefix, slug_id(row.group.unwrap_or(row.id)));
+                let name = |i: usize| actors.get_index(i).map_or("", |(_, a)| a.name.as_str());
+                let title = format!("{} – {} {}", name(a), name(b), kind.as_str());
+                let mut m = Meeting::new(key, title, kind)
+                    .status(status)
+                    .date(row.date)
+                    .participant(Participant::new(a_key.clone()).role(a_role))
+                    .participant(Participant::new(b_key.clone()).role(b_role))
+                    .evidence(evidence);
+                m.place = row.place.filter(|p| !p.is_empty()).map(str::to_owned);
+                meetings.push(m);
+                i
+            }
+        };
+        let list = self.meetings_by_pair.entry(pair).or_default();
+        if !list.contains(&index) {
+            list.push(index);
+        }
+        if let Some(g) = group {
+            self.meetings_by_group.insert(g, index);
+        }
+        index
+    }
+
+    fn act(
+        &mut self,
+        row: &Row<'_>,
+        actor: usize,
+        kind: ActKind,
+        target: usize,
+        stance: Option<(&'static str, Polarity)>,
+        evidence: Evidence,
+    ) -> EdgeRef {
+        self.report.rows_to_acts += 1;
+        let stance = stance.map(|(s, _)| s);
+        let key = (actor, kind, target, row.date.day_number(), stance);
+        if let Some(&i) = self.acts_by_key.get(&key) {
+            if let Some(act) = self.acts.get_mut(i) {
+                if act.evidence.last() != Some(&evidence) {
+                    act.evidence.push(evidence);
+                }
+            }
+            return EdgeRef::Act(i);
+        }
+        let mut act = Act::new(self.key(actor), kind, self.key(target))
+            .date(row.date)
+            .evidence(evidence);
+        if let Some(stance) = stance {
+            self.stance(stance);
+            act = act.stance(stance);
+        }
+        let i = self.acts.len();
+        self.acts.push(act);
+        self.acts_by_key.insert(key, i);
+        EdgeRef::Act(i)
+    }
+
+    fn position(
+        &mut self,
+        row: &Row<'_>,
+        actor: usize,
+        stance: &'static str,
+        polarity: Polarity,
+        evidence: Evidence,
+    ) -> EdgeRef {
+        self.report.rows_to_positions += 1;
+        self.stance(stance);
+        let key = (actor, stance, polarity, row.date.day_number());
+        if let Some(&i) = self.positions_by_key.get(&key) {
+            if let Some(p) = self.positions.get_mut(i) {
+                if p.evidence.last() != Some(&evidence) {
+                    p.evidence.push(evidence);
+                }
+            }
+            return EdgeRef::Position(i);
+        }
+        let i = self.positions.len();
+        self.positions.push(
+            Position::new(self.key(actor), stance, polarity)
+                .from(row.date)
+                .evidence(evidence),
+        );
+        self.positions_by_key.insert(key, i);
+        EdgeRef::Position(i)
+    }
+
+    fn stance(&mut self, key: &'static str) {
+        if self.stances.contains_key(key) {
+            return;
+        }
+        let stance = match key {
+            mapping::CEASEFIRE => Stance::new(key, "A ceasefire")
+                .description("A truce or de-escalation of military engagement (CAMEO 0256, 0356, 0871, 1056, 1246)."),
+            _ => Stance::new(key, "Economic sanctions, boycotts or embargoes")
+                .description("Imposing or keeping sanctions (CAMEO 0254, 0354, 1054, 1244, 163)."),
+        };
+        self.stances.insert(Key::new(key), stance);
+    }
+
+    /// A mention row: evidence for the events of a GDELT id.
+    pub(crate) fn mention(
+        &mut self,
+        id: u64,
+        url: &str,
+        confidence: Option<u32>,
+        published: Option<PartialDate>,
+    ) {
+        let key = Key::new(url_key(url));
+        let mut source = Source::new(
+            key.clone(),
+            if url.is_empty() {
+                format!("GDELT mention of event {id}")
+            } else {
+                url.to_owned()
+            },
+        );
+        if !url.is_empty() {
+            source.url = Some(url.to_owned());
+        }
+        source.published = published;
+        let mut note = format!("mention event={id}");
+        if let Some(c) = confidence {
+            note.push_str(&format!(" confidence={c}"));
+        }
+        self.mentions
+            .push((id, Evidence::cite(key).note(note), source));
+    }
+
+    fn attach_mentions(&mut self) {
+        if self.mentions.is_empty() {
+            return;
+        }
+        let mut events = std::mem::take(&mut self.events);
+        events.sort_by_key(|(id, _)| *id);
+        for (id, evidence, source) in std::mem::take(&mut self.mentions) {
+            let start = events.partition_point(|(e, _)| *e < id);
+            let end = events.partition_point(|(e, _)| *e <= id);
+            let edges: Vec<EdgeRef> = events
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|(_, edge)| *edge)
+                .collect();
+            if edges.is_empty() {
+                self.report.skip(SkipReason::UnknownEvent);
+                continue;
+            }
+            self.report.rows_imported += 1;
+            self.report.mentions_attached += 1;
+            if !self.sources.contains_key(&source.key) {
+                self.sources.insert(source.key.clone(), source);
+            }
+            for edge in edges {
+                let list = match edge {
+                    EdgeRef::Meeting(i) => self.meetings.get_mut(i).map(|m| &mut m.evidence),
+                    EdgeRef::Act(i) => self.acts.get_mut(i).map(|a| &mut a.evidence),
+                    EdgeRef::Position(i) => self.positions.get_mut(i).map(|p| &mut p.evidence),
+                };
+                if let Some(list) = list {
+                    if !list.contains(&evidence) {
+                        list.push(evidence.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    // ----- actors ---------------------------------------------------------
+
+    /// The key of a coded actor, adding it (and the state it belongs to)
+    /// when new; `None` when it cannot be identified.
+    fn actor(&mut self, actor: &ActorRef<'_>) -> Option<usize> {
+        use std::fmt::Write as _;
+        let mut cache_key = std::mem::take(&mut self.actor_buf);
+        cache_key.clear();
+        let _ = match actor {
+            ActorRef::Cameo {
+                code,
+                name,
+                country,
+                group,
+                role,
+            } => write!(cache_key, "c\t{code}\t{name}\t{country}\t{group}\t{role}"),
+            ActorRef::Icews {
+                name,
+                sectors,
+                country,
+            } => write!(cache_key, "i\t{name}\t{sectors}\t{country}"),
+            ActorRef::Keyed { key, name, code } => write!(cache_key, "k\t{key}\t{name}\t{code}"),
+        };
+        if let Some(&found) = self.actor_cache.get(&cache_key) {
+            self.actor_buf = cache_key;
+            return found;
+        }
+        let resolved = self
+            .resolve(actor)
+            .and_then(|key| self.actors.get_index_of(&key));
+        self.actor_cache.insert(cache_key, resolved);
+        self.actor_buf = String::new();
+        resolved
+    }
+
+    fn resolve(&mut self, actor: &ActorRef<'_>) -> Option<Key> {
+        match *actor {
+            ActorRef::Cameo {
+                code,
+                name,
+                country,
+                group,
+                role,
+            } => self.resolve_cameo(code, name, country, group, role),
+            ActorRef::Icews {
+                name,
+                sectors,
+                country,
+            } => self.resolve_icews(name, sectors, country),
+            ActorRef::Keyed { key, name, code } => {
+                let derived = self.resolve_cameo(code, name, "", "", "");
+                let key = Key::new(key);
+                if !key.is_valid() {
+                    return derived;
+                }
+                if !self.actors.contains_key(&key) {
+                    let (kind, links) = match derived.as_ref().and_then(|d| self.actors.get(d)) {
+                        Some(d) if d.key == key => return Some(key),
+                        Some(d)
+                            if d.kind == ActorKind::Person || d.kind == ActorKind::Government =>
+                        {
+                            let state = code.get(..3).map(|c| Key::new(c.to_ascii_lowercase()));
+                            let links = state.filter(|s| self.actors.contains_key(s) && *s != key);
+                            (d.kind, links)
+                        }
+                        _ => (ActorKind::Other, None),
+                    };
+                    let mut a = Actor::new(
+                        key.clone(),
+                        if name.trim().is_empty() {
+                            key.to_string()
+                        } else {
+                            name.to_owned()
+                        },
+                        kind,
+                    );
+                    if let Some(state) = links {
+                        let link = if kind == ActorKind::Person {
+                            LinkKind::Represents
+                        } else {
+                            LinkKind::PartOf
+                        };
+                        a = a.link(Link::new(link, state));
+                    }
+                    self.actors.insert(key.clone(), a);
+                }
+                Some(key)
+            }
+        }
+    }
+
+    fn state(&mut self, code: &str) -> Option<Key> {
+        let name = cameo::country(code)?;
+        let key = Key::new(code.to_ascii_lowercase());
+        if !self.actors.contains_key(&key) {
+            self.actors.insert(
+                key.clone(),
+                Actor::new(key.clone(), name, ActorKind::State).alias(code),
+            );
+        }
+        Some(key)
+    }
+
+    fn resolve_cameo(
+        &mut self,
+        code: &str,
+        name: &str,
+        country: &str,
+        group: &str,
+        role: &str,
+    ) -> Option<Key> {
+        if let Some(group_name) = cameo::group(group) {
+            let key = Key::new(format!("org.{}", group.to_ascii_lowercase()));
+            if !self.actors.contains_key(&key) {
+                self.actors.insert(
+                    key.clone(),
+                    Actor::new(key.clone(), group_name, ActorKind::Organisation).alias(group),
+                );
+            }
+            return Some(key);
+        }
+        let country = if cameo::country(country).is_some() {
+            country
+        } else {
+            code.get(..3).filter(|c| cameo::country(c).is_some())?
+        };
+        let role = if role.is_empty() {
+            code.get(3..6)
+                .filter(|r| cameo::role(r).is_some())
+                .unwrap_or("")
+        } else {
+            role
+        };
+        let state = self.state(country)?;
+        if role.is_empty() {
+            return Some(state);
+        }
+        if mapping::looks_like_person(name)
+            && cameo::country(country).is_some_and(|c| !c.eq_ignore_ascii_case(name))
+        {
+            let slug = mapping::slug(name);
+            if !slug.is_empty() {
+                let key = Key::new(slug);
+                if !self.actors.contains_key(&key) {
+                    let actor =
+                        Actor::new(key.clone(), mapping::title_case(name), ActorKind::Person)
+                            .link(Link::new(LinkKind::Represents, state));
+                    self.actors.insert(key.clone(), actor);
+                }
+                return Some(key);
+            }
+        }
+        let role_name = cameo::role(role)?;
+        let key = Key::new(format!("{}.{}", state, role.to_ascii_lowercase()));
+        if !self.actors.contains_key(&key) {
+            let kind = if mapping::is_state_role(role) {
+                ActorKind::Government
+            } else {
+                ActorKind::Group
+            };
+            let country_name = cameo::country(country).unwrap_or(country);
+            let actor = Actor::new(
+                key.clone(),
+                format!("{country_name} {}", role_name.to_lowercase()),
+                kind,
+            )
+            .link(Link::new(LinkKind::PartOf, state));
+            self.actors.insert(key.clone(), actor);
+        }
+        Some(key)
+    }
+
+    fn resolve_icews(&mut self, name: &str, sectors: &str, country: &str) -> Option<Key> {
+        let name = name.trim();
+        let country = country.trim();
+        if name.is_empty() || name == "NA" {
+            return None;
+        }
+        let no_country = country.is_empty() || country == "NA";
+        if no_country {
+            let slug = mapping::slug(name);
+            if slug.is_empty() {
+                return None;
+            }
+            let key = Key::new(format!("org.{slug}"));
+            if !self.actors.contains_key(&key) {
+                self.actors.insert(
+                    key.clone(),
+                    Actor::new(key.clone(), name, ActorKind::Organisation),
+                );
+            }
+            return Some(key);
+        }
+        let state = match cameo::country_code(country) {
+            Some(code) => self.state(code)?,
+            None => {
+                let key = Key::new(mapping::slug(country));
+                if key.as_str().is_empty() {
+                    return None;
+                }
+                if !self.actors.contains_key(&key) {
+                    self.actors.insert(
+                        key.clone(),
+                        Actor::new(key.clone(), country, ActorKind::State),
+                    );
+                }
+                key
+            }
+        };
+        if name.eq_ignore_ascii_case(country)
+            || cameo::country_code(name).is_some_and(|c| Key::new(c.to_ascii_lowercase()) == state)
+        {
+            return Some(state);
+        }
+        let (key, kind, link, display) = if let Some(sector) = name
+            .strip_suffix(')')
+            .and_then(|n| n.rsplit_once(" ("))
+            .map(|(s, _)| s)
+        {
+            let kind = if sectors.contains("Government") {
+                ActorKind::Government
+            } else {
+                ActorKind::Group
+            };
+            (
+                format!("{state}.{}", mapping::slug(sector)),
+                kind,
+                LinkKind::PartOf,
+                name.to_owned(),
+            )
+        } else if mapping::looks_like_person(name) {
+            (
+                mapping::slug(name),
+                ActorKind::Person,
+                LinkKind::Represents,
+                name.to_owned(),
+            )
+        } else {
+            (
+                format!("{state}.{}", mapping::slug(name)),
+                ActorKind::Group,
+                LinkKind::PartOf,
+                name.to_owned(),
+            )
+        };
+        let key = Key::new(key);
+        if !key.is_valid() || key == state {
+            return None;
+        }
+        if !self.actors.contains_key(&key) {
+            self.actors.insert(
+                key.clone(),
+                Actor::new(key.clone(), display, kind).link(Link::new(link, state)),
+            );
+        }
+        Some(key)
+    }
+}
+
+/// Adds `actor` to a meeting or makes its role more specific.
+fn join(m: &mut Meeting, actor: &Key, role: Role) {
+    match m.participants.iter_mut().find(|p| &p.actor == actor) {
+        Some(p) if p.role == Role::Participant => p.role = role,
+        Some(_) => {}
+        None => m
+            .participants
+            .push(Participant::new(actor.clone()).role(role)),
+    }
+}
+
+/// An id as a key part: letters, digits and `-`, `.`, `:`, `_`; at most 100
+/// bytes.
+pub(crate) fn slug_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '_') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(100)
+        .collect()
+}
+
+/// A stable source key for a URL: `url-` and 16 hex digits of its FNV-1a hash.
+pub(crate) fn url_key(url: &str) -> String {
+    format!("url-{:016x}", fnv(url))
+}
+
+/// The 64-bit FNV-1a hash of a text.
+fn fnv(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+fn row_error(name: &str, line: usize, e: RowError) -> Error {
+    let location = Location {
+        file: Some(name.into()),
+        line,
+        column: e.column,
+        path: e.field.to_owned(),
+    };
+    Error::EventRow {
+        location,
+        field: e.field,
+        reason: e.reason,
+    }
+}
+
+// ----- shared parsing helpers ----------------------------------------------
+
+/// Splits a line at tabs into `cols`; returns the number of fields (which may
+/// exceed `cols.len()`, in which case the rest are not stored).
+pub(crate) fn split_tabs<'a>(line: &'a [u8], cols: &mut [&'a [u8]]) -> usize {
+    let mut n = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\t', line) {
+        if let (Some(slot), Some(field)) = (cols.get_mut(n), line.get(start..end)) {
+            *slot = field;
+        }
+        n += 1;
+        start = end + 1;
+    }
+    if let (Some(slot), Some(field)) = (cols.get_mut(n), line.get(start..)) {
+        *slot = field;
+    }
+    n + 1
+}
+
+/// A field as text.
+pub(crate) fn text<'a>(
+    cols: &[&'a [u8]],
+    i: usize,
+    field: &'static str,
+) -> std::result::Result<&'a str, RowError> {
+    let bytes = cols.get(i).copied().unwrap_or_default();
+    std::str::from_utf8(bytes)
+        .map_err(|_| RowError::new(SkipReason::BadText, i + 1, field, "not UTF-8 text"))
+}
+
+/// A date `YYYYMMDD` (or `YYYYMMDDhhmmss`, or `YYYY-MM-DD`), at column `i`.
+pub(crate) fn date(
+    bytes: &[u8],
+    i: usize,
+    field: &'static str,
+) -> std::result::Result<PartialDate, RowError> {
+    let bad = |why: &str| {
+        RowError::new(
+            SkipReason::BadDate,
+            i + 1,
+            field,
+            format!("{why}: {:?}", String::from_utf8_lossy(bytes)),
+        )
+    };
+    if bytes.contains(&b'-') {
+        // ISO dates, possibly partial (`2025-08`), as the writers write them.
+        return std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|t| t.parse::<PartialDate>().ok())
+            .ok_or_else(|| bad("expected a date YYYY-MM-DD, YYYY-MM or YYYYMMDD"));
+    }
+    let digits: Vec<u8> = if bytes.len() == 8 || bytes.len() == 14 {
+        bytes.get(..8).unwrap_or_default().to_vec()
+    } else {
+        return Err(bad("expected a date YYYYMMDD or YYYY-MM-DD"));
+    };
+    if digits.len() != 8 || !digits.iter().all(u8::is_ascii_digit) {
+        return Err(bad("expected a date YYYYMMDD or YYYY-MM-DD"));
+    }
+    let num = |r: std::ops::Range<usize>| {
+        digits
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    let (y, m, d) = (num(0..4), num(4..6), num(6..8));
+    PartialDate::ymd(y as u16, m as u8, d as u8).map_err(|e| bad(e.reason()))
+}
+
+/// An optional number at column `i` (empty is `None`).
+pub(crate) fn number<T: std::str::FromStr>(
+    cols: &[&[u8]],
+    i: usize,
+    field: &'static str,
+) -> std::result::Result<Option<T>, RowError> {
+    let bytes = cols.get(i).copied().unwrap_or_default();
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .map(Some)
+        .ok_or_else(|| {
+            RowError::new(
+                SkipReason::BadNumber,
+                i + 1,
+                field,
+                format!(
+                    "expected a number, found {:?}",
+                    String::from_utf8_lossy(bytes)
+                ),
+            )
+        })
+}
+
+#[cfg(all(test, feature = "zip"))]
+mod zip_tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_zipped_gdelt_batch_reads_like_the_plain_file() {
+        let plain = "tests/data/gdelt/20250820163000.export.first36.CSV";
+        let dir = std::env::temp_dir().join(format!("diplograph-zip-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let zipped = dir.join("20250820163000.export.CSV.zip");
+        let mut writer = zip::ZipWriter::new(std::fs::File::create(&zipped).unwrap());
+        writer
+            .start_file(
+                "20250820163000.export.CSV",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+        writer.write_all(&std::fs::read(plain).unwrap()).unwrap();
+        writer.finish().unwrap();
+
+        let mut a = Importer::new();
+        a.read_file(Format::Gdelt, plain).unwrap();
+        let mut b = Importer::new();
+        b.read_file(Format::from_path(&zipped).unwrap(), &zipped)
+            .unwrap();
+        let (a, ra) = a.finish().unwrap();
+        let (b, rb) = b.finish().unwrap();
+        assert_eq!(a, b);
+        assert_eq!(ra, rb);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,486 @@
+//! Event data in and out: GDELT, ICEWS, PLOVER and CAMEO TSV on the real
+//! samples (GDELT under `tests/data/gdelt`, ICEWS and PLOVER under
+//! `../shared/data`, skipped with a message when absent).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use diplograph::import::{
+    Format, ImportReport, Importer, Mode, SkipReason, write_cameo_tsv, write_plover_jsonl,
+};
+use diplograph::{DiplomaticGraph, Error, Role};
+
+fn gdelt(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/gdelt")
+        .join(name)
+}
+
+/// A file under `../shared/data`, or `None` (with a message) when absent.
+fn shared(path: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(path);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent", path.display());
+        None
+    }
+}
+
+/// Imports files in one mode; checks that the report adds up.
+fn import(mode: Mode, files: &[(Format, &Path)]) -> (DiplomaticGraph, ImportReport) {
+    let mut importer = Importer::new().mode(mode);
+    for (format, path) in files {
+        importer.read_file(*format, path).unwrap();
+    }
+    let (graph, report) = importer.finish().unwrap();
+    assert!(report.adds_up(), "{report}");
+    (graph, report)
+}
+
+/// Imports one file in strict and lenient mode; both give the same graph and
+/// every row is accounted for.
+fn check_sample(format: Format, path: &Path, rows: u64) -> (DiplomaticGraph, ImportReport) {
+    let (strict, report) = import(Mode::Strict, &[(format, path)]);
+    let (lenient, lenient_report) = import(Mode::Lenient, &[(format, path)]);
+    assert_eq!(strict, lenient);
+    assert_eq!(report, lenient_report);
+    assert_eq!(report.rows_read, rows, "{report}");
+    assert_eq!(report.rows_malformed(), 0, "{report}");
+    eprintln!("{}:\n{report}", path.display());
+    (strict, report)
+}
+
+/// The events of a graph, as comparable text: meetings with date, kind,
+/// status and participants with roles; acts; positions.
+fn events(graph: &DiplomaticGraph) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (_, m) in graph.all_meetings() {
+        let mut who: Vec<String> = m
+            .participants
+            .iter()
+            .map(|p| format!("{}:{}", p.actor, p.role.as_str()))
+            .collect();
+        who.sort();
+        out.insert(format!(
+            "meeting {:?} {} {} {}",
+            m.date.map(|d| d.to_string()),
+            m.kind.as_str(),
+            m.status.as_str(),
+            who.join(",")
+        ));
+    }
+    for (_, a) in graph.all_acts() {
+        out.insert(format!(
+            "act {:?} {} {} {} {:?}",
+            a.date.map(|d| d.to_string()),
+            a.actor,
+            a.kind.as_str(),
+            a.target,
+            a.stance
+        ));
+    }
+    for (_, p) in graph.all_positions() {
+        out.insert(format!(
+            "position {:?} {} {} {:?}",
+            p.from.map(|d| d.to_string()),
+            p.actor,
+            p.stance,
+            p.polarity
+        ));
+    }
+    out
+}
+
+/// Writes the graph as TSV and PLOVER, reads each back, and checks that the
+/// events are the same.
+fn check_round_trips(graph: &DiplomaticGraph) {
+    let expected = events(graph);
+    let mut tsv = Vec::new();
+    let rows = write_cameo_tsv(graph, &mut tsv).unwrap();
+    let mut importer = Importer::new();
+    importer
+        .read(Format::CameoTsv, tsv.as_slice(), "out.tsv")
+        .unwrap();
+    let (back, report) = importer.finish().unwrap();
+    assert_eq!(report.rows_read, rows as u64);
+    assert_eq!(events(&back), expected, "CAMEO TSV round trip");
+
+    let mut jsonl = Vec::new();
+    let records = write_plover_jsonl(graph, &mut jsonl).unwrap();
+    let mut importer = Importer::new();
+    importer
+        .read(Format::Plover, jsonl.as_slice(), "out.jsonl")
+        .unwrap();
+    let (back, report) = importer.finish().unwrap();
+    assert_eq!(report.rows_read, records as u64);
+    assert_eq!(events(&back), expected, "PLOVER round trip");
+}
+
+#[test]
+fn gdelt_2025_putin_us_meeting_is_one_merged_meeting() {
+    let (graph, report) = check_sample(
+        Format::Gdelt,
+        &gdelt("20250820163000.export.first36.CSV"),
+        36,
+    );
+    let putin = graph.find_actor("Putin").unwrap();
+    let usa = graph.find_actor("usa").unwrap();
+    let meetings: Vec<_> = graph
+        .all_meetings()
+        .filter(|(_, m)| m.participants.iter().any(|p| p.actor == "vladimir-putin"))
+        .collect();
+    assert_eq!(meetings.len(), 1, "one merged meeting");
+    let (_, meeting) = meetings[0];
+    let who: Vec<_> = meeting
+        .participants
+        .iter()
+        .map(|p| p.actor.as_str())
+        .collect();
+    assert_eq!(who, ["vladimir-putin", "usa"]);
+    assert_eq!(
+        meeting.evidence.len(),
+        2,
+        "both rows (040 both ways) are its evidence"
+    );
+    assert_eq!(meeting.date.unwrap().to_string(), "2025-08-13");
+    // Putin represents Russia.
+    let links = &graph.actor(putin).unwrap().links;
+    assert_eq!(links[0].target, "rus");
+    assert!(graph.actor(usa).is_some());
+    // Ukraine's government met the United States once, too.
+    let ukraine: Vec<_> = graph
+        .all_meetings()
+        .filter(|(_, m)| m.participants.iter().any(|p| p.actor == "ukr.gov"))
+        .collect();
+    assert_eq!(ukraine.len(), 1);
+    // The visit of Romania to the United States: 042 and 043, one meeting.
+    let romania: Vec<_> = graph
+        .all_meetings()
+        .filter(|(_, m)| m.participants.iter().any(|p| p.actor == "rou"))
+        .map(|(_, m)| m)
+        .collect();
+    assert_eq!(romania.len(), 1);
+    assert_eq!(romania[0].participants[0].role, Role::Guest);
+    assert_eq!(romania[0].participants[1].role, Role::Host);
+    assert_eq!(report.meetings, 4);
+
+    let answer = graph.ask("which meetings did Putin attend?").unwrap();
+    let diplograph::Answer::Meetings(found) = answer else {
+        panic!("{answer:?}");
+    };
+    let titles: Vec<_> = found.iter().map(|m| m.meeting.title.as_str()).collect();
+    assert_eq!(titles, ["Vladimir Putin – United States consultation"]);
+    // The evidence keeps the raw coding and the article's URL and date added.
+    let evidence = &meeting.evidence[0];
+    assert_eq!(
+        evidence.note.as_deref(),
+        Some("cameo=040 goldstein=1 tone=-1.3 mentions=1 event=1258623905")
+    );
+    let source = graph.source_by_key(evidence.source.as_str()).unwrap();
+    assert!(source.url.as_deref().unwrap().starts_with("http"));
+    assert_eq!(source.published.unwrap().to_string(), "2025-08-20");
+    check_round_trips(&graph);
+}
+
+#[test]
+fn gdelt_samples_import_in_strict_mode() {
+    for name in ["events.csv", "eventsT.csv", "events1.csv"] {
+        let (graph, report) = check_sample(Format::Gdelt, &gdelt(name), 100);
+        assert!(report.rows_imported > 0, "{name}: {report}");
+        assert!(report.meetings > 0, "{name}: {report}");
+        check_round_trips(&graph);
+    }
+}
+
+#[test]
+fn gdelt_mentions_add_evidence_to_imported_events() {
+    let (events_only, _) = import(Mode::Strict, &[(Format::Gdelt, &gdelt("events.csv"))]);
+    let (graph, report) = import(
+        Mode::Strict,
+        &[
+            (Format::GdeltMentions, &gdelt("mentions.csv")),
+            (Format::Gdelt, &gdelt("events.csv")),
+        ],
+    );
+    assert_eq!(report.rows_read, 200);
+    assert!(report.mentions_attached > 0, "{report}");
+    assert_eq!(
+        report.mentions_attached + report.skipped[&SkipReason::UnknownEvent],
+        100
+    );
+    let evidence = |g: &DiplomaticGraph| {
+        g.all_meetings()
+            .map(|(_, m)| m.evidence.len())
+            .sum::<usize>()
+            + g.all_acts().map(|(_, a)| a.evidence.len()).sum::<usize>()
+    };
+    assert!(evidence(&graph) > evidence(&events_only));
+    assert_eq!(events(&graph), events(&events_only));
+}
+
+#[test]
+fn cameo_lookups_agree_with_gdelt_except_the_known_fixes() {
+    let text = std::fs::read_to_string(gdelt("CAMEO.goldsteinscale.txt")).unwrap();
+    let mut checked = 0;
+    for line in text.lines().skip(1) {
+        let (code, score) = line.split_once('\t').unwrap();
+        let score: f32 = score.trim().parse().unwrap();
+        let event = diplograph::import::cameo::event(code).unwrap();
+        assert_eq!(event.goldstein, score, "{code}");
+        checked += 1;
+    }
+    assert_eq!(checked, 311);
+    let labels = std::fs::read_to_string(gdelt("cameoEvent.txt")).unwrap();
+    for line in labels.lines().skip(1) {
+        let code = line.split('\t').next().unwrap();
+        assert!(diplograph::import::cameo::event(code).is_some(), "{code}");
+    }
+}
+
+#[test]
+fn icews_sample_imports_in_strict_mode() {
+    let Some(path) = shared("andybega-icews/events.2018.sample.first500.tab") else {
+        return;
+    };
+    let (graph, report) = check_sample(Format::Icews, &path, 500);
+    assert!(report.meetings > 50, "{report}");
+    // Pompeo and Kim Yong-chol negotiated (046 both ways): one meeting.
+    let both: Vec<_> = graph
+        .all_meetings()
+        .filter(|(_, m)| {
+            m.participants.iter().any(|p| p.actor == "mike-pompeo")
+                && m.participants.iter().any(|p| p.actor == "kim-yong-chol")
+        })
+        .collect();
+    assert_eq!(both.len(), 1);
+    check_round_trips(&graph);
+}
+
+#[test]
+fn plover_gold_standard_imports_in_strict_mode() {
+    let Some(path) = shared("openeventdata-PLOVER/PLOVER_GSR_CAMEO.txt") else {
+        return;
+    };
+    let (graph, report) = check_sample(Format::Plover, &path, 323);
+    assert!(report.meetings > 5, "{report}");
+    assert!(report.acts > 50, "{report}");
+    check_round_trips(&graph);
+}
+
+#[test]
+fn bad_rows_stop_a_strict_import_with_their_location() {
+    let good = std::fs::read_to_string(gdelt("20250820163000.export.first36.CSV")).unwrap();
+    let mut lines: Vec<String> = good.lines().map(str::to_owned).collect();
+    lines[2] = lines[2].replacen("\t20240820\t", "\t20241320\t", 1);
+    lines[4] = lines[4].replacen('\t', " ", 1);
+    let text = lines.join("\n");
+    let err = Importer::new()
+        .read(Format::Gdelt, text.as_bytes(), "bad.CSV")
+        .unwrap_err();
+    let Error::EventRow {
+        location, field, ..
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!((location.line, location.column, *field), (3, 2, "SQLDATE"));
+    assert!(
+        err.to_string()
+            .starts_with("bad event row at bad.CSV:3:2 (SQLDATE): "),
+        "{err}"
+    );
+
+    let mut importer = Importer::new().mode(Mode::Lenient);
+    importer
+        .read(Format::Gdelt, text.as_bytes(), "bad.CSV")
+        .unwrap();
+    let (_, report) = importer.finish().unwrap();
+    assert_eq!(report.rows_read, 36);
+    assert_eq!(report.skipped[&SkipReason::BadDate], 1);
+    assert_eq!(report.skipped[&SkipReason::BadColumns], 1);
+    assert!(report.adds_up());
+}
+
+#[test]
+fn the_bundled_dataset_round_trips_its_events() {
+    // Hand-made data: acts and positions outside the CAMEO mapping are
+    // written with the nearest code, so only the mapped kinds are compared.
+    let graph = diplograph::datasets::washington_2025();
+    let mut tsv = Vec::new();
+    write_cameo_tsv(&graph, &mut tsv).unwrap();
+    let mut importer = Importer::new();
+    importer
+        .read(Format::CameoTsv, tsv.as_slice(), "out.tsv")
+        .unwrap();
+    let (back, report) = importer.finish().unwrap();
+    assert!(report.adds_up());
+    // Every meeting with a date and two participants comes back.
+    let meetings = graph
+        .all_meetings()
+        .filter(|(_, m)| m.date.is_some() && m.participants.len() >= 2)
+        .count();
+    assert_eq!(back.counts().meetings, meetings);
+}
+
+/// Runs the program with these arguments: exit code, stdout, stderr.
+#[cfg(feature = "cli")]
+fn cli(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_import_writes_a_dataset_and_reports_on_stderr() {
+    let (code, stdout, stderr) = cli(&[
+        "import",
+        "gdelt",
+        "tests/data/gdelt/20250820163000.export.first36.CSV",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with("36 rows read: 11 imported, 25 skipped\n"),
+        "{stderr}"
+    );
+    let graph = DiplomaticGraph::from_json_str(&stdout).unwrap();
+    assert_eq!(graph.counts().meetings, 4);
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_import_strict_stops_at_a_bad_row_and_lenient_skips_it() {
+    let (code, _, stderr) = cli(&[
+        "import",
+        "gdelt",
+        "tests/data/gdelt/mentions.csv",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.starts_with(
+            "error: bad event row at tests/data/gdelt/mentions.csv:1:1 (row): 16 columns; GDELT rows have 57, 58 or 61"
+        ),
+        "{stderr}"
+    );
+    let (code, _, stderr) = cli(&[
+        "import",
+        "gdelt",
+        "tests/data/gdelt/mentions.csv",
+        "-o",
+        "-",
+        "--lenient",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("skipped, wrong number of columns: 100"),
+        "{stderr}"
+    );
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_data_accepts_event_files() {
+    let (code, stdout, stderr) = cli(&[
+        "ask",
+        "which meetings did Putin attend?",
+        "--data",
+        "tests/data/gdelt/20250820163000.export.first36.CSV",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("Vladimir Putin – United States consultation"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = cli(&[
+        "dot",
+        "--view",
+        "meetings",
+        "--data-format",
+        "gdelt",
+        "--data",
+        "tests/data/gdelt/events.csv",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.starts_with("digraph"), "{stdout}");
+    let (code, stdout, stderr) = cli(&[
+        "convert",
+        "tests/data/gdelt/20250820163000.export.first36.CSV",
+        "-",
+        "--to",
+        "cameo-tsv",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.starts_with("event\tdate\tadded\tsource_code"),
+        "{stdout}"
+    );
+}
+
+mod never_panics {
+    use diplograph::import::{Format, Importer, Mode};
+    use proptest::prelude::*;
+
+    /// Lines made of tabs, digits, letters and bytes that are not UTF-8,
+    /// with the column counts the formats expect among others.
+    fn lines() -> impl Strategy<Value = Vec<u8>> {
+        let field = prop_oneof![
+            Just(String::new()),
+            "[0-9]{1,14}",
+            "[A-Z ]{1,12}",
+            "-?[0-9]{1,2}\\.[0-9]{1,3}",
+            Just("20250813".to_owned()),
+            Just("040".to_owned()),
+            Just("RUSGOV".to_owned()),
+        ];
+        let width = prop_oneof![Just(16usize), Just(20), Just(57), Just(61), 0usize..70];
+        let row = width.prop_flat_map(move |n| prop::collection::vec(field.clone(), n));
+        prop::collection::vec((row, any::<bool>()), 0..8).prop_map(|rows| {
+            let mut out = Vec::new();
+            for (fields, garble) in rows {
+                out.extend_from_slice(fields.join("\t").as_bytes());
+                if garble {
+                    out.extend_from_slice(&[0xff, 0xfe, b'{', b'"']);
+                }
+                out.push(b'\n');
+            }
+            out
+        })
+    }
+
+    proptest! {
+        /// A lenient import of any lines never fails and always adds up, in
+        /// every format; a strict one fails only with a located row error.
+        #[test]
+        fn any_lines_import_or_fail_with_a_location(input in lines()) {
+            for format in [Format::Gdelt, Format::GdeltMentions, Format::Icews, Format::Plover, Format::CameoTsv] {
+                let mut importer = Importer::new().mode(Mode::Lenient);
+                let read = importer.read(format, input.as_slice(), "any");
+                // ICEWS and CAMEO TSV headers are checked even when lenient.
+                if read.is_ok() {
+                    let (_, report) = importer.finish().unwrap();
+                    prop_assert!(report.adds_up(), "{report}");
+                } else {
+                    prop_assert!(read.unwrap_err().location().is_some());
+                }
+                let mut strict = Importer::new();
+                if let Err(e) = strict.read(format, input.as_slice(), "any") {
+                    prop_assert!(matches!(e, diplograph::Error::EventRow { .. }), "{e}");
+                }
+            }
+        }
+    }
+}
