@@ -3,7 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::model::{DateError, Key, PartialDate};
+use crate::io::Limit;
+use crate::model::{DateError, Key, PartialDate, Polarity};
 
 /// Everything that can go wrong in `diplograph`.
 ///
@@ -131,6 +132,37 @@ pub enum Error {
         /// The broader stance that closes the cycle.
         broader: Key,
         /// Where.
+        location: Option<Location>,
+    },
+    /// A position contradicts one added before it: the same actor and stance,
+    /// validity intervals that certainly share a day, another polarity, and
+    /// evidence quoting the same words from the same source. One sentence
+    /// cannot say both.
+    #[error("{item} ({}) contradicts an earlier one ({}) quoting the same words from `{cited}`{}", .polarity.as_str(), .earlier.as_str(), at(.location))]
+    ContradictoryPosition {
+        /// The position, by actor and stance.
+        item: String,
+        /// The polarity of the new position.
+        polarity: Polarity,
+        /// The polarity of the earlier position it contradicts.
+        earlier: Polarity,
+        /// The source both positions quote.
+        cited: Key,
+        /// Where the new position's polarity is.
+        location: Option<Location>,
+    },
+    /// An input is larger than a [`Limits`](crate::io::Limits) value allows.
+    #[error("{what} is {found}, over the limit of {limit}{}", at(.location))]
+    LimitExceeded {
+        /// Which limit.
+        what: Limit,
+        /// The limit.
+        limit: usize,
+        /// What the input has (for the nesting depth: the first depth over
+        /// the limit).
+        found: usize,
+        /// Where: the document for the input size, else the string, the
+        /// array or object, or the meeting's list at fault.
         location: Option<Location>,
     },
     /// An id that names no item of this graph (it came from another graph).
@@ -273,7 +305,9 @@ impl Error {
             | Error::EmptyField { location, .. }
             | Error::EndsBeforeStart { location, .. }
             | Error::DuplicateParticipant { location, .. }
-            | Error::BroaderCycle { location, .. } => location.as_ref(),
+            | Error::BroaderCycle { location, .. }
+            | Error::ContradictoryPosition { location, .. }
+            | Error::LimitExceeded { location, .. } => location.as_ref(),
             Error::Io { .. }
             | Error::UnknownId { .. }
             | Error::NotFound { .. }
@@ -294,7 +328,9 @@ impl Error {
             | Error::EmptyField { location, .. }
             | Error::EndsBeforeStart { location, .. }
             | Error::DuplicateParticipant { location, .. }
-            | Error::BroaderCycle { location, .. } => *location = Some(new),
+            | Error::BroaderCycle { location, .. }
+            | Error::ContradictoryPosition { location, .. }
+            | Error::LimitExceeded { location, .. } => *location = Some(new),
             Error::Io { .. }
             | Error::UnknownId { .. }
             | Error::NotFound { .. }
@@ -383,5 +419,134 @@ impl fmt::Display for ItemKind {
             ItemKind::Stance => "stance",
             ItemKind::Source => "source",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The variant's name. The match has no wildcard, so a new variant does
+    /// not compile until it is named here, and then needs its section in
+    /// `docs/errors.md`.
+    fn name(error: &Error) -> &'static str {
+        match error {
+            Error::Io { .. } => "Io",
+            Error::Json { .. } => "Json",
+            Error::UnsupportedFormat { .. } => "UnsupportedFormat",
+            Error::InvalidDate { .. } => "InvalidDate",
+            Error::InvalidKey { .. } => "InvalidKey",
+            Error::DuplicateKey { .. } => "DuplicateKey",
+            Error::UnknownKey { .. } => "UnknownKey",
+            Error::EmptyField { .. } => "EmptyField",
+            Error::EndsBeforeStart { .. } => "EndsBeforeStart",
+            Error::DuplicateParticipant { .. } => "DuplicateParticipant",
+            Error::BroaderCycle { .. } => "BroaderCycle",
+            Error::ContradictoryPosition { .. } => "ContradictoryPosition",
+            Error::LimitExceeded { .. } => "LimitExceeded",
+            Error::UnknownId { .. } => "UnknownId",
+            Error::NotFound { .. } => "NotFound",
+            Error::Ambiguous { .. } => "Ambiguous",
+            Error::Question { .. } => "Question",
+        }
+    }
+
+    #[test]
+    fn every_variant_has_a_section_in_the_error_catalogue() {
+        let doc = include_str!("../docs/errors.md");
+        let key = || Key::new("k");
+        let every = [
+            Error::Io {
+                path: PathBuf::new(),
+                source: std::io::Error::other("x"),
+            },
+            Error::Json {
+                location: Location::default(),
+                source: serde_json::from_str::<u8>("x").unwrap_err(),
+            },
+            Error::UnsupportedFormat {
+                found: String::new(),
+                location: None,
+            },
+            Error::InvalidDate {
+                source: "x".parse::<PartialDate>().unwrap_err(),
+                location: None,
+            },
+            Error::InvalidKey {
+                kind: ItemKind::Actor,
+                key: key(),
+                location: None,
+            },
+            Error::DuplicateKey {
+                kind: ItemKind::Actor,
+                key: key(),
+                location: None,
+            },
+            Error::UnknownKey {
+                kind: ItemKind::Actor,
+                key: key(),
+                location: None,
+            },
+            Error::EmptyField {
+                field: "name",
+                item: String::new(),
+                location: None,
+            },
+            Error::EndsBeforeStart {
+                item: String::new(),
+                from: PartialDate::year_only(2025).unwrap(),
+                until: PartialDate::year_only(2024).unwrap(),
+                location: None,
+            },
+            Error::DuplicateParticipant {
+                meeting: key(),
+                actor: key(),
+                location: None,
+            },
+            Error::BroaderCycle {
+                stance: key(),
+                broader: key(),
+                location: None,
+            },
+            Error::ContradictoryPosition {
+                item: String::new(),
+                polarity: Polarity::Supports,
+                earlier: Polarity::Opposes,
+                cited: key(),
+                location: None,
+            },
+            Error::LimitExceeded {
+                what: Limit::Depth,
+                limit: 1,
+                found: 2,
+                location: None,
+            },
+            Error::UnknownId {
+                kind: ItemKind::Actor,
+                index: 0,
+            },
+            Error::NotFound {
+                kind: ItemKind::Actor,
+                query: String::new(),
+                suggestions: Vec::new(),
+            },
+            Error::Ambiguous {
+                kind: ItemKind::Actor,
+                query: String::new(),
+                candidates: Vec::new(),
+            },
+            Error::Question {
+                question: String::new(),
+                column: 1,
+                expected: String::new(),
+                found: String::new(),
+                suggestions: Vec::new(),
+            },
+        ];
+        for error in &every {
+            let heading = format!("\n## `{}`\n", name(error));
+            assert!(doc.contains(&heading), "docs/errors.md lacks {heading:?}");
+            let _ = error.to_string();
+        }
     }
 }

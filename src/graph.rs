@@ -819,7 +819,10 @@ impl DiplomaticGraph {
     /// # Errors
     ///
     /// [`Error::UnknownKey`] for an unknown actor, stance, meeting or evidence
-    /// source; [`Error::EndsBeforeStart`] when `until` comes before `from`.
+    /// source; [`Error::EndsBeforeStart`] when `until` comes before `from`;
+    /// [`Error::ContradictoryPosition`] when an earlier position of the actor
+    /// on the stance, valid on a common day, takes another polarity on the
+    /// same quote of the same source.
     ///
     /// # Examples
     ///
@@ -849,6 +852,7 @@ impl DiplomaticGraph {
             format!("position of `{}` on `{}`", position.actor, position.stance)
         })?;
         self.check_evidence(&position.evidence)?;
+        self.check_contradiction(actor, stance, &position)?;
 
         let id = PositionId(to_u32(self.positions.len()));
         let (Some(from), Some(to)) = (self.actor_node(actor), self.stance_node(stance)) else {
@@ -999,6 +1003,54 @@ impl DiplomaticGraph {
             if let Some(quote) = &e.quote {
                 nonblank(quote, "quote", || format!("evidence citing `{}`", e.source))
                     .map_err(|err| err.within(&format!("evidence[{i}]")))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Fails when `position` contradicts an earlier position of the same
+    /// actor on the same stance (see [`Error::ContradictoryPosition`]).
+    /// Linear in the actor's positions on the stance.
+    fn check_contradiction(
+        &self,
+        actor: ActorId,
+        stance: StanceId,
+        position: &Position,
+    ) -> Checked<()> {
+        if !position.evidence.iter().any(|e| e.quote.is_some()) {
+            return Ok(());
+        }
+        let Some(timeline) = self.index.timelines.get(&(actor, stance)) else {
+            return Ok(());
+        };
+        let validity = position.validity();
+        for id in timeline {
+            let Some(earlier) = self.positions.get(id.index()).map(|e| &e.position) else {
+                continue;
+            };
+            if earlier.polarity == position.polarity
+                || !earlier.validity().surely_overlaps(&validity)
+            {
+                continue;
+            }
+            let shared = position.evidence.iter().find(|e| {
+                e.quote.is_some()
+                    && earlier
+                        .evidence
+                        .iter()
+                        .any(|o| o.source == e.source && o.quote == e.quote)
+            });
+            if let Some(shared) = shared {
+                return Err(Invalid::new(
+                    "polarity",
+                    Error::ContradictoryPosition {
+                        item: format!("position of `{}` on `{}`", position.actor, position.stance),
+                        polarity: position.polarity,
+                        earlier: earlier.polarity,
+                        cited: shared.source.clone(),
+                        location: None,
+                    },
+                ));
             }
         }
         Ok(())

@@ -12,6 +12,7 @@ mod ask;
 mod cli;
 mod dataset;
 mod dot;
+mod errors;
 mod questions;
 mod store;
 mod time;
