@@ -13,6 +13,7 @@ mod cli;
 mod dataset;
 mod dot;
 mod errors;
+mod props;
 mod questions;
 mod store;
 mod time;
