@@ -63,7 +63,7 @@ pub enum Error {
         location: Option<Location>,
     },
     /// A key that is empty, too long or has characters keys cannot have.
-    #[error("invalid {kind} key {key:?}: use 1 to {} ASCII letters, digits, `-`, `_`, `.` or `:`{}", crate::model::MAX_KEY_LEN, at(.location))]
+    #[error("invalid {kind} key {}: use 1 to {} ASCII letters, digits, `-`, `_`, `.` or `:`{}", short(&format!("{key:?}")), crate::model::MAX_KEY_LEN, at(.location))]
     InvalidKey {
         /// What the key was for.
         kind: ItemKind,
@@ -83,7 +83,7 @@ pub enum Error {
         location: Option<Location>,
     },
     /// A reference to a key that names no item of that kind.
-    #[error("unknown {kind} `{key}`{}", at(.location))]
+    #[error("unknown {kind} `{}`{}", short(key.as_str()), at(.location))]
     UnknownKey {
         /// What kind of item the key should name.
         kind: ItemKind,
@@ -240,6 +240,19 @@ fn at(location: &Option<Location>) -> String {
     match location {
         Some(location) => format!(" at {location}"),
         None => String::new(),
+    }
+}
+
+/// The longest key or key-like text a message shows, in characters.
+const SHOWN_KEY_LEN: usize = 160;
+
+/// `text`, cut to [`SHOWN_KEY_LEN`] characters with a `…` if longer, so that
+/// a hostile input cannot make a message megabytes long (the error keeps the
+/// whole key).
+fn short(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_KEY_LEN) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text)),
+        None => text.to_owned(),
     }
 }
 
