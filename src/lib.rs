@@ -34,7 +34,11 @@
 //! * [`DiplomaticGraph::ask`]: questions in plain words ("who opposed the
 //!   ceasefire stance?"), answered with the same typed results as an
 //!   [`Answer`]; see [`query::language`] and [`Question`].
-//! * [`Error`], one error type with the location of what went wrong.
+//! * [`Error`], one error type with the location of what went wrong; the
+//!   catalogue of its variants is `docs/errors.md`.
+//! * [`io::Limits`], bounds on what loading accepts (input size, string
+//!   length, nesting, items per meeting), so a hostile file cannot exhaust
+//!   memory.
 //! * [`Dot`], the graph as a Graphviz picture: `graph.to_dot(View::Meetings)`
 //!   in one of four [`View`]s, styled and filtered by [`DotOptions`]; see
 //!   [`export::dot`].
@@ -108,3 +112,7 @@ struct QueryLanguageDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/graphviz.md")]
 struct GraphvizDoctests;
+/// The reliability page's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/reliability.md")]
+struct ReliabilityDoctests;

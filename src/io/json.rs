@@ -283,14 +283,13 @@ impl<'t> Loader<'t> {
         graph.begin_bulk();
         for (i, meeting) in dataset.meetings.into_iter().enumerate() {
             let most = self.limits.items_per_meeting;
-            for (list, len) in [
+            let over = [
                 ("participants", meeting.participants.len()),
                 ("evidence", meeting.evidence.len()),
             ]
             .into_iter()
-            .filter(|&(_, len)| len > most)
-            .take(1)
-            {
+            .find(|&(_, len)| len > most);
+            if let Some((list, len)) = over {
                 let location = Some(self.location(&format!("meetings[{i}].{list}")));
                 self.fail(Error::LimitExceeded {
                     what: Limit::ItemsPerMeeting,
@@ -298,8 +297,6 @@ impl<'t> Loader<'t> {
                     found: len,
                     location,
                 })?;
-            }
-            if meeting.participants.len() > most || meeting.evidence.len() > most {
                 // Left out, like any item with an error, when validating.
                 continue;
             }
