@@ -140,6 +140,11 @@ pub(crate) struct Indexes {
     pub(crate) positions_by_stance: Vec<Vec<PositionId>>,
     /// Per (actor, stance): the actor's positions on it, sorted by start.
     pub(crate) timelines: HashMap<(ActorId, StanceId), Vec<PositionId>>,
+    /// Per (actor, stance, source, quoted words), hashed: the positions
+    /// quoting those words, in insertion order. Only for the contradiction
+    /// check, which then looks at the few positions sharing a quote rather
+    /// than at the whole timeline.
+    pub(crate) positions_by_quote: HashMap<u64, Vec<PositionId>>,
     /// Per actor: the stances it has positions on, in first-seen order.
     pub(crate) stances_by_actor: Vec<Vec<StanceId>>,
     /// Per actor: the meetings it takes part in, in date order.
@@ -236,6 +241,14 @@ fn consistent(validity: Validity, item: impl FnOnce() -> String) -> Checked<()> 
         )),
         _ => Ok(()),
     }
+}
+
+/// The key of `positions_by_quote`.
+fn quote_hash(actor: ActorId, stance: StanceId, source: &Key, quote: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (actor, stance, source.as_str(), quote).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Lower-cases and collapses whitespace, for name lookups.
@@ -865,6 +878,21 @@ impl DiplomaticGraph {
             stance,
             meeting,
         });
+        let evidence = self
+            .positions
+            .last()
+            .map_or(&[][..], |e| &e.position.evidence);
+        for cited in evidence {
+            let Some(quote) = &cited.quote else { continue };
+            let ids = self
+                .index
+                .positions_by_quote
+                .entry(quote_hash(actor, stance, &cited.source, quote))
+                .or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
         if !self
             .index
@@ -1010,47 +1038,49 @@ impl DiplomaticGraph {
 
     /// Fails when `position` contradicts an earlier position of the same
     /// actor on the same stance (see [`Error::ContradictoryPosition`]).
-    /// Linear in the actor's positions on the stance.
+    /// Linear in the earlier positions of the actor on the stance that quote
+    /// the same words of the same source (through `positions_by_quote`).
     fn check_contradiction(
         &self,
         actor: ActorId,
         stance: StanceId,
         position: &Position,
     ) -> Checked<()> {
-        if !position.evidence.iter().any(|e| e.quote.is_some()) {
-            return Ok(());
-        }
-        let Some(timeline) = self.index.timelines.get(&(actor, stance)) else {
-            return Ok(());
-        };
         let validity = position.validity();
-        for id in timeline {
-            let Some(earlier) = self.positions.get(id.index()).map(|e| &e.position) else {
+        for cited in &position.evidence {
+            let Some(quote) = &cited.quote else { continue };
+            let hash = quote_hash(actor, stance, &cited.source, quote);
+            let Some(ids) = self.index.positions_by_quote.get(&hash) else {
                 continue;
             };
-            if earlier.polarity == position.polarity
-                || !earlier.validity().surely_overlaps(&validity)
-            {
-                continue;
-            }
-            let shared = position.evidence.iter().find(|e| {
-                e.quote.is_some()
-                    && earlier
+            for id in ids {
+                let Some(earlier) = self.positions.get(id.index()).map(|e| &e.position) else {
+                    continue;
+                };
+                let same_words = || {
+                    earlier
                         .evidence
                         .iter()
-                        .any(|o| o.source == e.source && o.quote == e.quote)
-            });
-            if let Some(shared) = shared {
-                return Err(Invalid::new(
-                    "polarity",
-                    Error::ContradictoryPosition {
-                        item: format!("position of `{}` on `{}`", position.actor, position.stance),
-                        polarity: position.polarity,
-                        earlier: earlier.polarity,
-                        cited: shared.source.clone(),
-                        location: None,
-                    },
-                ));
+                        .any(|o| o.source == cited.source && o.quote.as_ref() == Some(quote))
+                };
+                if earlier.polarity != position.polarity
+                    && earlier.validity().surely_overlaps(&validity)
+                    && same_words()
+                {
+                    return Err(Invalid::new(
+                        "polarity",
+                        Error::ContradictoryPosition {
+                            item: format!(
+                                "position of `{}` on `{}`",
+                                position.actor, position.stance
+                            ),
+                            polarity: position.polarity,
+                            earlier: earlier.polarity,
+                            cited: cited.source.clone(),
+                            location: None,
+                        },
+                    ));
+                }
             }
         }
         Ok(())
