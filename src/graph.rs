@@ -167,8 +167,8 @@ pub(crate) struct Indexes {
     pub(crate) stance_names: HashMap<String, Vec<StanceId>>,
     /// Normalised keys and titles to meetings.
     pub(crate) meeting_names: HashMap<String, Vec<MeetingId>>,
-    /// True during a bulk load, when the date-ordered meeting lists are
-    /// unsorted until `end_bulk`. Never true once a graph is handed out.
+    /// True during a bulk load, when the date-ordered meeting lists and the
+    /// timelines are unsorted until `end_bulk`. Never true once a graph is handed out.
     pub(crate) bulk: bool,
 }
 
@@ -241,6 +241,17 @@ fn consistent(validity: Validity, item: impl FnOnce() -> String) -> Checked<()> 
         )),
         _ => Ok(()),
     }
+}
+
+/// The order of timelines: by start, unknown starts first.
+fn by_start(positions: &[PositionEntry], a: &PositionId, b: &PositionId) -> Ordering {
+    let validity = |p: &PositionId| {
+        positions
+            .get(p.index())
+            .map(|e| e.position.validity())
+            .unwrap_or_default()
+    };
+    validity(a).start_cmp(&validity(b))
 }
 
 /// The key of `positions_by_quote`.
@@ -804,15 +815,22 @@ impl DiplomaticGraph {
         Ok(id)
     }
 
-    /// Starts adding many meetings: their date-ordered indexes are appended
-    /// to and sorted once by [`end_bulk`](Self::end_bulk), instead of being
-    /// kept sorted item by item (quadratic for meetings out of date order).
+    /// Starts adding many items: the date-ordered meeting indexes and the
+    /// position timelines are appended to and sorted once by
+    /// [`end_bulk`](Self::end_bulk), instead of being kept sorted item by
+    /// item (quadratic for items out of date order).
     pub(crate) fn begin_bulk(&mut self) {
         self.index.bulk = true;
     }
 
-    /// Sorts the date-ordered meeting indexes, ending a bulk load.
+    /// Sorts the date-ordered meeting indexes and the timelines, ending a
+    /// bulk load. The sorts are stable, so items with equal dates keep
+    /// their insertion order, as `insert_sorted` would have left them.
     pub(crate) fn end_bulk(&mut self) {
+        let positions = &self.positions;
+        for timeline in self.index.timelines.values_mut() {
+            timeline.sort_by(|a, b| by_start(positions, a, b));
+        }
         let meetings = &self.meetings;
         let index = &mut self.index;
         let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
@@ -903,16 +921,13 @@ impl DiplomaticGraph {
             push_at(&mut self.index.stances_by_actor, actor.index(), stance);
         }
         let positions = &self.positions;
+        let bulk = self.index.bulk;
         let timeline = self.index.timelines.entry((actor, stance)).or_default();
-        insert_sorted(timeline, id, |a, b| {
-            let validity = |p: &PositionId| {
-                positions
-                    .get(p.index())
-                    .map(|e| e.position.validity())
-                    .unwrap_or_default()
-            };
-            validity(a).start_cmp(&validity(b))
-        });
+        if bulk {
+            timeline.push(id);
+        } else {
+            insert_sorted(timeline, id, |a, b| by_start(positions, a, b));
+        }
         Ok(id)
     }
 

@@ -303,7 +303,6 @@ impl<'t> Loader<'t> {
             let result = graph.try_add_meeting(meeting).map(drop);
             self.check(|| format!("meetings[{i}]"), result)?;
         }
-        graph.end_bulk();
         for (i, position) in dataset.positions.into_iter().enumerate() {
             let result = graph.try_add_position(position).map(drop);
             self.check(|| format!("positions[{i}]"), result)?;
@@ -312,6 +311,7 @@ impl<'t> Loader<'t> {
             let result = graph.try_add_act(act).map(drop);
             self.check(|| format!("acts[{i}]"), result)?;
         }
+        graph.end_bulk();
         Ok(graph)
     }
 }
