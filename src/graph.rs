@@ -270,7 +270,7 @@ pub(crate) fn normalise(name: &str) -> String {
         .join(" ")
 }
 
-fn to_u32(n: usize) -> u32 {
+pub(crate) fn to_u32(n: usize) -> u32 {
     // A graph cannot hold more than u32::MAX items: petgraph's default index
     // type is u32 and would fail first.
     u32::try_from(n).unwrap_or(u32::MAX)
