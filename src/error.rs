@@ -3,7 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::model::{DateError, Key, PartialDate};
+use crate::io::Limit;
+use crate::model::{DateError, Key, PartialDate, Polarity};
 
 /// Everything that can go wrong in `diplograph`.
 ///
@@ -62,7 +63,7 @@ pub enum Error {
         location: Option<Location>,
     },
     /// A key that is empty, too long or has characters keys cannot have.
-    #[error("invalid {kind} key {key:?}: use 1 to {} ASCII letters, digits, `-`, `_`, `.` or `:`{}", crate::model::MAX_KEY_LEN, at(.location))]
+    #[error("invalid {kind} key {}: use 1 to {} ASCII letters, digits, `-`, `_`, `.` or `:`{}", short(&format!("{key:?}")), crate::model::MAX_KEY_LEN, at(.location))]
     InvalidKey {
         /// What the key was for.
         kind: ItemKind,
@@ -82,7 +83,7 @@ pub enum Error {
         location: Option<Location>,
     },
     /// A reference to a key that names no item of that kind.
-    #[error("unknown {kind} `{key}`{}", at(.location))]
+    #[error("unknown {kind} `{}`{}", short(key.as_str()), at(.location))]
     UnknownKey {
         /// What kind of item the key should name.
         kind: ItemKind,
@@ -131,6 +132,37 @@ pub enum Error {
         /// The broader stance that closes the cycle.
         broader: Key,
         /// Where.
+        location: Option<Location>,
+    },
+    /// A position contradicts one added before it: the same actor and stance,
+    /// validity intervals that certainly share a day, another polarity, and
+    /// evidence quoting the same words from the same source. One sentence
+    /// cannot say both.
+    #[error("{item} ({}) contradicts an earlier one ({}) quoting the same words from `{cited}`{}", .polarity.as_str(), .earlier.as_str(), at(.location))]
+    ContradictoryPosition {
+        /// The position, by actor and stance.
+        item: String,
+        /// The polarity of the new position.
+        polarity: Polarity,
+        /// The polarity of the earlier position it contradicts.
+        earlier: Polarity,
+        /// The source both positions quote.
+        cited: Key,
+        /// Where the new position's polarity is.
+        location: Option<Location>,
+    },
+    /// An input is larger than a [`Limits`](crate::io::Limits) value allows.
+    #[error("{what} is {found}, over the limit of {limit}{}", at(.location))]
+    LimitExceeded {
+        /// Which limit.
+        what: Limit,
+        /// The limit.
+        limit: usize,
+        /// What the input has (for the nesting depth: the first depth over
+        /// the limit).
+        found: usize,
+        /// Where: the document for the input size, else the string, the
+        /// array or object, or the meeting's list at fault.
         location: Option<Location>,
     },
     /// An id that names no item of this graph (it came from another graph).
@@ -203,9 +235,9 @@ pub enum Error {
     /// let err = Importer::new().read(Format::Gdelt, row.as_bytes(), "batch.CSV").unwrap_err();
     /// assert!(matches!(err, diplograph::Error::EventRow { field: "row", .. }));
     /// assert_eq!(err.to_string(),
-    ///     "bad event row at batch.CSV:1:1 (row): 2 columns; GDELT rows have 57, 58 or 61");
+    ///     "bad event row: 2 columns; GDELT rows have 57, 58 or 61 at batch.CSV:1:1 (row)");
     /// ```
-    #[error("bad event row at {location}: {reason}")]
+    #[error("bad event row: {reason} at {location}")]
     EventRow {
         /// Where: file, line, column (from 1) and the field's name as path.
         location: Location,
@@ -231,6 +263,19 @@ fn at(location: &Option<Location>) -> String {
     match location {
         Some(location) => format!(" at {location}"),
         None => String::new(),
+    }
+}
+
+/// The longest key or key-like text a message shows, in characters.
+const SHOWN_KEY_LEN: usize = 160;
+
+/// `text`, cut to [`SHOWN_KEY_LEN`] characters with a `…` if longer, so that
+/// a hostile input cannot make a message megabytes long (the error keeps the
+/// whole key).
+fn short(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_KEY_LEN) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text)),
+        None => text.to_owned(),
     }
 }
 
@@ -296,7 +341,9 @@ impl Error {
             | Error::EmptyField { location, .. }
             | Error::EndsBeforeStart { location, .. }
             | Error::DuplicateParticipant { location, .. }
-            | Error::BroaderCycle { location, .. } => location.as_ref(),
+            | Error::BroaderCycle { location, .. }
+            | Error::ContradictoryPosition { location, .. }
+            | Error::LimitExceeded { location, .. } => location.as_ref(),
             Error::Io { .. }
             | Error::UnknownId { .. }
             | Error::NotFound { .. }
@@ -317,7 +364,9 @@ impl Error {
             | Error::EmptyField { location, .. }
             | Error::EndsBeforeStart { location, .. }
             | Error::DuplicateParticipant { location, .. }
-            | Error::BroaderCycle { location, .. } => *location = Some(new),
+            | Error::BroaderCycle { location, .. }
+            | Error::ContradictoryPosition { location, .. }
+            | Error::LimitExceeded { location, .. } => *location = Some(new),
             Error::Io { .. }
             | Error::UnknownId { .. }
             | Error::NotFound { .. }
@@ -406,5 +455,140 @@ impl fmt::Display for ItemKind {
             ItemKind::Stance => "stance",
             ItemKind::Source => "source",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The variant's name. The match has no wildcard, so a new variant does
+    /// not compile until it is named here, and then needs its section in
+    /// `docs/errors.md`.
+    fn name(error: &Error) -> &'static str {
+        match error {
+            Error::Io { .. } => "Io",
+            Error::Json { .. } => "Json",
+            Error::UnsupportedFormat { .. } => "UnsupportedFormat",
+            Error::InvalidDate { .. } => "InvalidDate",
+            Error::InvalidKey { .. } => "InvalidKey",
+            Error::DuplicateKey { .. } => "DuplicateKey",
+            Error::UnknownKey { .. } => "UnknownKey",
+            Error::EmptyField { .. } => "EmptyField",
+            Error::EndsBeforeStart { .. } => "EndsBeforeStart",
+            Error::DuplicateParticipant { .. } => "DuplicateParticipant",
+            Error::BroaderCycle { .. } => "BroaderCycle",
+            Error::ContradictoryPosition { .. } => "ContradictoryPosition",
+            Error::LimitExceeded { .. } => "LimitExceeded",
+            Error::UnknownId { .. } => "UnknownId",
+            Error::NotFound { .. } => "NotFound",
+            Error::Ambiguous { .. } => "Ambiguous",
+            Error::Question { .. } => "Question",
+            Error::EventRow { .. } => "EventRow",
+        }
+    }
+
+    #[test]
+    fn every_variant_has_a_section_in_the_error_catalogue() {
+        let doc = include_str!("../docs/errors.md");
+        let key = || Key::new("k");
+        let every = [
+            Error::Io {
+                path: PathBuf::new(),
+                source: std::io::Error::other("x"),
+            },
+            Error::Json {
+                location: Location::default(),
+                source: serde_json::from_str::<u8>("x").unwrap_err(),
+            },
+            Error::UnsupportedFormat {
+                found: String::new(),
+                location: None,
+            },
+            Error::InvalidDate {
+                source: "x".parse::<PartialDate>().unwrap_err(),
+                location: None,
+            },
+            Error::InvalidKey {
+                kind: ItemKind::Actor,
+                key: key(),
+                location: None,
+            },
+            Error::DuplicateKey {
+                kind: ItemKind::Actor,
+                key: key(),
+                location: None,
+            },
+            Error::UnknownKey {
+                kind: ItemKind::Actor,
+                key: key(),
+                location: None,
+            },
+            Error::EmptyField {
+                field: "name",
+                item: String::new(),
+                location: None,
+            },
+            Error::EndsBeforeStart {
+                item: String::new(),
+                from: PartialDate::year_only(2025).unwrap(),
+                until: PartialDate::year_only(2024).unwrap(),
+                location: None,
+            },
+            Error::DuplicateParticipant {
+                meeting: key(),
+                actor: key(),
+                location: None,
+            },
+            Error::BroaderCycle {
+                stance: key(),
+                broader: key(),
+                location: None,
+            },
+            Error::ContradictoryPosition {
+                item: String::new(),
+                polarity: Polarity::Supports,
+                earlier: Polarity::Opposes,
+                cited: key(),
+                location: None,
+            },
+            Error::LimitExceeded {
+                what: Limit::Depth,
+                limit: 1,
+                found: 2,
+                location: None,
+            },
+            Error::UnknownId {
+                kind: ItemKind::Actor,
+                index: 0,
+            },
+            Error::NotFound {
+                kind: ItemKind::Actor,
+                query: String::new(),
+                suggestions: Vec::new(),
+            },
+            Error::Ambiguous {
+                kind: ItemKind::Actor,
+                query: String::new(),
+                candidates: Vec::new(),
+            },
+            Error::Question {
+                question: String::new(),
+                column: 1,
+                expected: String::new(),
+                found: String::new(),
+                suggestions: Vec::new(),
+            },
+            Error::EventRow {
+                location: Location::default(),
+                field: "row",
+                reason: String::new(),
+            },
+        ];
+        for error in &every {
+            let heading = format!("\n## `{}`\n", name(error));
+            assert!(doc.contains(&heading), "docs/errors.md lacks {heading:?}");
+            let _ = error.to_string();
+        }
     }
 }

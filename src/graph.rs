@@ -140,6 +140,11 @@ pub(crate) struct Indexes {
     pub(crate) positions_by_stance: Vec<Vec<PositionId>>,
     /// Per (actor, stance): the actor's positions on it, sorted by start.
     pub(crate) timelines: HashMap<(ActorId, StanceId), Vec<PositionId>>,
+    /// Per (actor, stance, source, quoted words), hashed: the positions
+    /// quoting those words, in insertion order. Only for the contradiction
+    /// check, which then looks at the few positions sharing a quote rather
+    /// than at the whole timeline.
+    pub(crate) positions_by_quote: HashMap<u64, Vec<PositionId>>,
     /// Per actor: the stances it has positions on, in first-seen order.
     pub(crate) stances_by_actor: Vec<Vec<StanceId>>,
     /// Per actor: the meetings it takes part in, in date order.
@@ -162,8 +167,8 @@ pub(crate) struct Indexes {
     pub(crate) stance_names: HashMap<String, Vec<StanceId>>,
     /// Normalised keys and titles to meetings.
     pub(crate) meeting_names: HashMap<String, Vec<MeetingId>>,
-    /// True during a bulk load, when the date-ordered meeting lists are
-    /// unsorted until `end_bulk`. Never true once a graph is handed out.
+    /// True during a bulk load, when the date-ordered meeting lists and the
+    /// timelines are unsorted until `end_bulk`. Never true once a graph is handed out.
     pub(crate) bulk: bool,
 }
 
@@ -246,6 +251,25 @@ fn consistent(validity: Validity, item: impl FnOnce() -> String) -> Checked<()> 
     }
 }
 
+/// The order of timelines: by start, unknown starts first.
+fn by_start(positions: &[PositionEntry], a: &PositionId, b: &PositionId) -> Ordering {
+    let validity = |p: &PositionId| {
+        positions
+            .get(p.index())
+            .map(|e| e.position.validity())
+            .unwrap_or_default()
+    };
+    validity(a).start_cmp(&validity(b))
+}
+
+/// The key of `positions_by_quote`.
+fn quote_hash(actor: ActorId, stance: StanceId, source: &Key, quote: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (actor, stance, source.as_str(), quote).hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Lower-cases and collapses whitespace, for name lookups.
 pub(crate) fn normalise(name: &str) -> String {
     name.split_whitespace()
@@ -254,7 +278,7 @@ pub(crate) fn normalise(name: &str) -> String {
         .join(" ")
 }
 
-fn to_u32(n: usize) -> u32 {
+pub(crate) fn to_u32(n: usize) -> u32 {
     // A graph cannot hold more than u32::MAX items: petgraph's default index
     // type is u32 and would fail first.
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -799,15 +823,22 @@ impl DiplomaticGraph {
         Ok(id)
     }
 
-    /// Starts adding many meetings: their date-ordered indexes are appended
-    /// to and sorted once by [`end_bulk`](Self::end_bulk), instead of being
-    /// kept sorted item by item (quadratic for meetings out of date order).
+    /// Starts adding many items: the date-ordered meeting indexes and the
+    /// position timelines are appended to and sorted once by
+    /// [`end_bulk`](Self::end_bulk), instead of being kept sorted item by
+    /// item (quadratic for items out of date order).
     pub(crate) fn begin_bulk(&mut self) {
         self.index.bulk = true;
     }
 
-    /// Sorts the date-ordered meeting indexes, ending a bulk load.
+    /// Sorts the date-ordered meeting indexes and the timelines, ending a
+    /// bulk load. The sorts are stable, so items with equal dates keep
+    /// their insertion order, as `insert_sorted` would have left them.
     pub(crate) fn end_bulk(&mut self) {
+        let positions = &self.positions;
+        for timeline in self.index.timelines.values_mut() {
+            timeline.sort_by(|a, b| by_start(positions, a, b));
+        }
         let meetings = &self.meetings;
         let index = &mut self.index;
         let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
@@ -827,7 +858,10 @@ impl DiplomaticGraph {
     /// # Errors
     ///
     /// [`Error::UnknownKey`] for an unknown actor, stance, meeting or evidence
-    /// source; [`Error::EndsBeforeStart`] when `until` comes before `from`.
+    /// source; [`Error::EndsBeforeStart`] when `until` comes before `from`;
+    /// [`Error::ContradictoryPosition`] when an earlier position of the actor
+    /// on the stance, valid on a common day, takes another polarity on the
+    /// same quote of the same source.
     ///
     /// # Examples
     ///
@@ -857,6 +891,7 @@ impl DiplomaticGraph {
             format!("position of `{}` on `{}`", position.actor, position.stance)
         })?;
         self.check_evidence(&position.evidence)?;
+        self.check_contradiction(actor, stance, &position)?;
 
         let id = PositionId(to_u32(self.positions.len()));
         let (Some(from), Some(to)) = (self.actor_node(actor), self.stance_node(stance)) else {
@@ -869,6 +904,21 @@ impl DiplomaticGraph {
             stance,
             meeting,
         });
+        let evidence = self
+            .positions
+            .last()
+            .map_or(&[][..], |e| &e.position.evidence);
+        for cited in evidence {
+            let Some(quote) = &cited.quote else { continue };
+            let ids = self
+                .index
+                .positions_by_quote
+                .entry(quote_hash(actor, stance, &cited.source, quote))
+                .or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
         if !self
             .index
@@ -879,16 +929,13 @@ impl DiplomaticGraph {
             push_at(&mut self.index.stances_by_actor, actor.index(), stance);
         }
         let positions = &self.positions;
+        let bulk = self.index.bulk;
         let timeline = self.index.timelines.entry((actor, stance)).or_default();
-        insert_sorted(timeline, id, |a, b| {
-            let validity = |p: &PositionId| {
-                positions
-                    .get(p.index())
-                    .map(|e| e.position.validity())
-                    .unwrap_or_default()
-            };
-            validity(a).start_cmp(&validity(b))
-        });
+        if bulk {
+            timeline.push(id);
+        } else {
+            insert_sorted(timeline, id, |a, b| by_start(positions, a, b));
+        }
         Ok(id)
     }
 
@@ -1007,6 +1054,56 @@ impl DiplomaticGraph {
             if let Some(quote) = &e.quote {
                 nonblank(quote, "quote", || format!("evidence citing `{}`", e.source))
                     .map_err(|err| err.within(&format!("evidence[{i}]")))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Fails when `position` contradicts an earlier position of the same
+    /// actor on the same stance (see [`Error::ContradictoryPosition`]).
+    /// Linear in the earlier positions of the actor on the stance that quote
+    /// the same words of the same source (through `positions_by_quote`).
+    fn check_contradiction(
+        &self,
+        actor: ActorId,
+        stance: StanceId,
+        position: &Position,
+    ) -> Checked<()> {
+        let validity = position.validity();
+        for cited in &position.evidence {
+            let Some(quote) = &cited.quote else { continue };
+            let hash = quote_hash(actor, stance, &cited.source, quote);
+            let Some(ids) = self.index.positions_by_quote.get(&hash) else {
+                continue;
+            };
+            for id in ids {
+                let Some(earlier) = self.positions.get(id.index()).map(|e| &e.position) else {
+                    continue;
+                };
+                let same_words = || {
+                    earlier
+                        .evidence
+                        .iter()
+                        .any(|o| o.source == cited.source && o.quote.as_ref() == Some(quote))
+                };
+                if earlier.polarity != position.polarity
+                    && earlier.validity().surely_overlaps(&validity)
+                    && same_words()
+                {
+                    return Err(Invalid::new(
+                        "polarity",
+                        Error::ContradictoryPosition {
+                            item: format!(
+                                "position of `{}` on `{}`",
+                                position.actor, position.stance
+                            ),
+                            polarity: position.polarity,
+                            earlier: earlier.polarity,
+                            cited: cited.source.clone(),
+                            location: None,
+                        },
+                    ));
+                }
             }
         }
         Ok(())

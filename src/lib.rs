@@ -34,7 +34,11 @@
 //! * [`DiplomaticGraph::ask`]: questions in plain words ("who opposed the
 //!   ceasefire stance?"), answered with the same typed results as an
 //!   [`Answer`]; see [`query::language`] and [`Question`].
-//! * [`Error`], one error type with the location of what went wrong.
+//! * [`Error`], one error type with the location of what went wrong; the
+//!   catalogue of its variants is `docs/errors.md`.
+//! * [`io::Limits`], bounds on what loading accepts (input size, string
+//!   length, nesting, items per meeting), so a hostile file cannot exhaust
+//!   memory.
 //! * [`import`]: GDELT, ICEWS and PLOVER event data in (CAMEO codes mapped
 //!   to meetings, acts and positions, with an [`import::ImportReport`]) and
 //!   PLOVER JSON Lines and CAMEO TSV out; see `docs/event-data.md`.
@@ -118,3 +122,7 @@ struct GraphvizDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/event-data.md")]
 struct EventDataDoctests;
+/// The reliability page's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/reliability.md")]
+struct ReliabilityDoctests;

@@ -2,10 +2,12 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use serde::{Deserialize, Serialize};
 
-use super::locate::{Step, array_for_object, line_column, locate, parse_path, string_at};
+use super::limits::{Limit, Limits, scan};
+use super::locate::{Step, array_for_object, line_column, locate, parse_path, path_to, string_at};
 use crate::error::{Error, Location, Result};
 use crate::graph::{Invalid, Metadata};
 use crate::model::{Act, Actor, Meeting, PartialDate, Position, Source, Stance};
@@ -59,6 +61,7 @@ struct Loader<'t> {
     file: Option<&'t Path>,
     errors: Vec<Error>,
     keep_going: bool,
+    limits: &'t Limits,
 }
 
 impl<'t> Loader<'t> {
@@ -112,6 +115,10 @@ impl<'t> Loader<'t> {
     }
 
     fn parse(&mut self) -> Option<Dataset> {
+        if let Some(error) = self.over_limits() {
+            self.errors.push(error);
+            return None;
+        }
         // The common case, a sound file, without the cost of tracking paths;
         // on an error, parse again with tracking to name where it is.
         if let Ok(dataset) = serde_json::from_str(self.text) {
@@ -156,6 +163,43 @@ impl<'t> Loader<'t> {
                 None
             }
         }
+    }
+
+    /// The input size, string length or nesting depth over its limit, if
+    /// any, located at the document, the string or the bracket.
+    fn over_limits(&self) -> Option<Error> {
+        let file = self.file.map(Path::to_path_buf);
+        if self.text.len() > self.limits.input_size {
+            return Some(Error::LimitExceeded {
+                what: Limit::InputSize,
+                limit: self.limits.input_size,
+                found: self.text.len(),
+                location: Some(Location {
+                    file,
+                    line: 1,
+                    column: 1,
+                    path: String::new(),
+                }),
+            });
+        }
+        let (what, found, offset) = scan(self.text, self.limits)?;
+        let limit = match what {
+            Limit::StringLength => self.limits.string_len,
+            _ => self.limits.depth,
+        };
+        let (line, column) = line_column(self.text, offset);
+        let path = path_to(self.text, offset);
+        Some(Error::LimitExceeded {
+            what,
+            limit,
+            found,
+            location: Some(Location {
+                file,
+                line,
+                column,
+                path,
+            }),
+        })
     }
 
     /// Turns a serde error into ours: a bad date becomes
@@ -238,10 +282,27 @@ impl<'t> Loader<'t> {
         }
         graph.begin_bulk();
         for (i, meeting) in dataset.meetings.into_iter().enumerate() {
+            let most = self.limits.items_per_meeting;
+            let over = [
+                ("participants", meeting.participants.len()),
+                ("evidence", meeting.evidence.len()),
+            ]
+            .into_iter()
+            .find(|&(_, len)| len > most);
+            if let Some((list, len)) = over {
+                let location = Some(self.location(&format!("meetings[{i}].{list}")));
+                self.fail(Error::LimitExceeded {
+                    what: Limit::ItemsPerMeeting,
+                    limit: most,
+                    found: len,
+                    location,
+                })?;
+                // Left out, like any item with an error, when validating.
+                continue;
+            }
             let result = graph.try_add_meeting(meeting).map(drop);
             self.check(|| format!("meetings[{i}]"), result)?;
         }
-        graph.end_bulk();
         for (i, position) in dataset.positions.into_iter().enumerate() {
             let result = graph.try_add_position(position).map(drop);
             self.check(|| format!("positions[{i}]"), result)?;
@@ -250,6 +311,7 @@ impl<'t> Loader<'t> {
             let result = graph.try_add_act(act).map(drop);
             self.check(|| format!("acts[{i}]"), result)?;
         }
+        graph.end_bulk();
         Ok(graph)
     }
 }
@@ -265,12 +327,13 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     line_text.get(..end).map_or(0, |s| s.chars().count()).max(1)
 }
 
-fn load(text: &str, file: Option<&Path>) -> Result<DiplomaticGraph> {
+fn load(text: &str, file: Option<&Path>, limits: &Limits) -> Result<DiplomaticGraph> {
     let mut loader = Loader {
         text,
         file,
         errors: Vec::new(),
         keep_going: false,
+        limits,
     };
     let graph = loader.parse().and_then(|d| loader.build(d).ok());
     match (graph, loader.errors.into_iter().next()) {
@@ -306,20 +369,93 @@ fn load(text: &str, file: Option<&Path>) -> Result<DiplomaticGraph> {
 /// ]);
 /// ```
 pub fn validate_json_str(text: &str) -> Vec<Error> {
+    validate_json_str_with(text, &Limits::default())
+}
+
+/// Checks a dataset under the given [`Limits`] and returns every error
+/// found, as [`validate_json_str`] does.
+///
+/// An input over the size, string length or nesting limit gives that one
+/// error; a meeting with too many participants or evidence items gives an
+/// error and is left out, and checking goes on.
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::io::{Limits, validate_json_str_with};
+///
+/// let text = r#"{ "format": "diplograph/1", "actors": [ [ [ ] ] ] }"#;
+/// let errors = validate_json_str_with(text, &Limits::new().depth(3));
+/// assert_eq!(errors[0].to_string(),
+///     "nesting depth is 4, over the limit of 3 at line 1, column 43 (actors[0][0])");
+/// ```
+pub fn validate_json_str_with(text: &str, limits: &Limits) -> Vec<Error> {
     let loader = Loader {
         text,
         file: None,
         errors: Vec::new(),
         keep_going: true,
+        limits,
     };
     loader.check_all()
 }
 
-fn read_file(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| Error::Io {
+/// Reads at most `limits.input_size` bytes and one more, so that an input
+/// over the limit is told apart without reading all of it (a file that never
+/// ends, such as `/dev/zero`, included). `size` is the input's size when
+/// known (a regular file's length), for the error.
+fn read_bounded(
+    reader: impl Read,
+    path: &Path,
+    size: Option<u64>,
+    limits: &Limits,
+) -> Result<String> {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
+    };
+    let most = u64::try_from(limits.input_size)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    reader.take(most).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() > limits.input_size {
+        let found = size
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(bytes.len())
+            .max(bytes.len());
+        let file = (!path.as_os_str().is_empty()).then(|| path.to_path_buf());
+        return Err(Error::LimitExceeded {
+            what: Limit::InputSize,
+            limit: limits.input_size,
+            found,
+            location: Some(Location {
+                file,
+                line: 1,
+                column: 1,
+                path: String::new(),
+            }),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            e.utf8_error(),
+        ))
     })
+}
+
+fn read_file(path: &Path, limits: &Limits) -> Result<String> {
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    read_bounded(file, path, size, limits)
 }
 
 impl DiplomaticGraph {
@@ -350,7 +486,30 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Self> {
-        load(text, None)
+        load(text, None, &Limits::default())
+    }
+
+    /// Loads a graph from dataset JSON text under the given [`Limits`]
+    /// ([`from_json_str`](Self::from_json_str) uses the defaults).
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json_str`](Self::from_json_str), plus
+    /// [`Error::LimitExceeded`] when the text is over a limit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{DiplomaticGraph, io::Limits};
+    ///
+    /// let text = diplograph::datasets::WASHINGTON_2025_JSON;
+    /// let small = Limits::new().input_size(1024);
+    /// let err = DiplomaticGraph::from_json_str_with(text, &small).unwrap_err();
+    /// assert!(err.to_string().starts_with("input size in bytes"));
+    /// assert!(DiplomaticGraph::from_json_str_with(text, &Limits::new()).is_ok());
+    /// ```
+    pub fn from_json_str_with(text: &str, limits: &Limits) -> Result<Self> {
+        load(text, None, limits)
     }
 
     /// Loads a graph from a reader of dataset JSON.
@@ -358,7 +517,9 @@ impl DiplomaticGraph {
     /// # Errors
     ///
     /// As [`from_json_str`](Self::from_json_str), plus [`Error::Io`] when
-    /// reading fails (the path is then empty).
+    /// reading fails or the text is not UTF-8 (the path is then empty). The
+    /// reader is read no further than the default [`Limits::input_size`]
+    /// and one byte.
     ///
     /// # Examples
     ///
@@ -368,15 +529,10 @@ impl DiplomaticGraph {
     /// assert_eq!(graph, diplograph::datasets::washington_2025());
     /// # Ok::<(), diplograph::Error>(())
     /// ```
-    pub fn from_json_reader(mut reader: impl Read) -> Result<Self> {
-        let mut text = String::new();
-        reader
-            .read_to_string(&mut text)
-            .map_err(|source| Error::Io {
-                path: PathBuf::new(),
-                source,
-            })?;
-        load(&text, None)
+    pub fn from_json_reader(reader: impl Read) -> Result<Self> {
+        let limits = Limits::default();
+        let text = read_bounded(reader, Path::new(""), None, &limits)?;
+        load(&text, None, &limits)
     }
 
     /// Loads a graph from a dataset file. Error locations name the file.
@@ -394,8 +550,31 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn load(path: impl AsRef<Path>) -> Result<Self> {
+        Self::load_with(path, &Limits::default())
+    }
+
+    /// Loads a graph from a dataset file under the given [`Limits`]
+    /// ([`load`](Self::load) uses the defaults). A file over the input size
+    /// is not read past the limit.
+    ///
+    /// # Errors
+    ///
+    /// As [`load`](Self::load), plus [`Error::LimitExceeded`] when the file
+    /// is over a limit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{DiplomaticGraph, io::Limits};
+    ///
+    /// let limits = Limits::new().items_per_meeting(2);
+    /// let err = DiplomaticGraph::load_with("data/washington-2025.json", &limits).unwrap_err();
+    /// assert!(err.to_string().starts_with("number of items in a meeting's list"), "{err}");
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn load_with(path: impl AsRef<Path>, limits: &Limits) -> Result<Self> {
         let path = path.as_ref();
-        load(&read_file(path)?, Some(path))
+        load(&read_file(path, limits)?, Some(path), limits)
     }
 
     /// Checks a dataset file and returns every error found (see
@@ -408,8 +587,22 @@ impl DiplomaticGraph {
     /// assert!(errors.is_empty(), "{errors:?}");
     /// ```
     pub fn validate_file(path: impl AsRef<Path>) -> Vec<Error> {
+        Self::validate_file_with(path, &Limits::default())
+    }
+
+    /// Checks a dataset file under the given [`Limits`] and returns every
+    /// error found (see [`validate_json_str_with`]).
+    ///
+    /// ```
+    /// use diplograph::{DiplomaticGraph, io::Limits};
+    ///
+    /// let limits = Limits::new().input_size(100);
+    /// let errors = DiplomaticGraph::validate_file_with("data/washington-2025.json", &limits);
+    /// assert!(errors[0].to_string().starts_with("input size in bytes"));
+    /// ```
+    pub fn validate_file_with(path: impl AsRef<Path>, limits: &Limits) -> Vec<Error> {
         let path = path.as_ref();
-        match read_file(path) {
+        match read_file(path, limits) {
             Err(e) => vec![e],
             Ok(text) => {
                 let loader = Loader {
@@ -417,6 +610,7 @@ impl DiplomaticGraph {
                     file: Some(path),
                     errors: Vec::new(),
                     keep_going: true,
+                    limits,
                 };
                 loader.check_all()
             }
@@ -507,25 +701,47 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
+        self.save_with(path.as_ref(), |graph, out| graph.to_json_writer(out))
+    }
+
+    /// [`save`](Self::save) with the writing done by `write`, so that tests
+    /// can make it fail part-way.
+    pub(crate) fn save_with(
+        &self,
+        path: &Path,
+        write: impl FnOnce(&Self, &mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
+        /// Tells apart the temporary files of saves running at once in one
+        /// process.
+        static SAVES: AtomicU64 = AtomicU64::new(0);
         let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
         };
         let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".{}.tmp", std::process::id()));
+        let n = SAVES.fetch_add(1, AtomicOrdering::Relaxed);
+        name.push(format!(".{}.{n}.tmp", std::process::id()));
         let temp = path.with_file_name(name);
-        let written = std::fs::File::create(&temp).map_err(io).and_then(|file| {
-            let mut out = std::io::BufWriter::new(file);
-            self.to_json_writer(&mut out).map_err(|e| match e {
-                Error::Io { source, .. } => io(source),
-                other => other,
-            })?;
-            let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-            file.sync_all().map_err(io)
-        });
+        let written = std::fs::File::create_new(&temp)
+            .map_err(io)
+            .and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                write(self, &mut out).map_err(|e| match e {
+                    Error::Io { source, .. } => io(source),
+                    other => other,
+                })?;
+                let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+                file.sync_all().map_err(io)
+            });
         match written.and_then(|()| std::fs::rename(&temp, path).map_err(io)) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                // Make the rename itself durable, where the system allows
+                // opening a directory; a failure here loses nothing.
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+                }
+                Ok(())
+            }
             Err(e) => {
                 let _ = std::fs::remove_file(&temp);
                 Err(e)
@@ -545,5 +761,56 @@ impl DiplomaticGraph {
             positions: self.all_positions().map(|(_, p)| p).collect(),
             acts: self.all_acts().map(|(_, a)| a).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A save whose writer fails after writing part of the dataset leaves
+    /// the old file as it was, and no temporary file behind.
+    #[test]
+    fn a_failing_save_keeps_the_old_file() {
+        let dir = std::env::temp_dir().join(format!("diplograph-save-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("data.json");
+        let old = crate::datasets::washington_2025();
+        old.save(&path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+
+        let mut graph = DiplomaticGraph::new();
+        graph.set_title("the new version, never saved");
+        let err = graph
+            .save_with(&path, |g, out| {
+                let text = g.to_json_string();
+                let half = text.len() / 2;
+                out.write_all(text.as_bytes().get(..half).unwrap_or_default())
+                    .unwrap();
+                Err(Error::Io {
+                    path: PathBuf::new(),
+                    source: std::io::Error::new(std::io::ErrorKind::StorageFull, "disk full"),
+                })
+            })
+            .unwrap_err();
+        match &err {
+            Error::Io { path: at, source } => {
+                assert_eq!(at, &path, "the error names the target");
+                assert_eq!(source.kind(), std::io::ErrorKind::StorageFull);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the old file changed"
+        );
+        assert_eq!(DiplomaticGraph::load(&path).unwrap(), old);
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["data.json"], "a temporary file was left behind");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -93,7 +93,7 @@ pub(crate) fn array_for_object(text: &str) -> Option<(usize, String)> {
 }
 
 /// The JSON path of the value starting at byte `target` of valid JSON text.
-fn path_to(text: &str, target: usize) -> String {
+pub(crate) fn path_to(text: &str, target: usize) -> String {
     enum Frame {
         Object(Option<String>),
         Array(usize),

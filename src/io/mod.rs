@@ -5,7 +5,9 @@
 //! lists of `sources`, `actors`, `stances`, `meetings`, `positions` and
 //! `acts`, each item referring to others by key. Loading checks every field
 //! and reference and reports the first problem with its line, column and JSON
-//! path; [`validate_json_str`] reports all of them. Saving writes every field
+//! path; [`validate_json_str`] reports all of them. [`Limits`] bound the
+//! input's size, strings, nesting and meetings, so a hostile file cannot
+//! exhaust memory. Saving writes every field
 //! back, so load, save and load again gives an equal graph.
 //!
 //! ```
@@ -19,6 +21,8 @@
 //! ```
 
 mod json;
+mod limits;
 mod locate;
 
-pub use json::validate_json_str;
+pub use json::{validate_json_str, validate_json_str_with};
+pub use limits::{Limit, Limits};

@@ -716,6 +716,18 @@ impl Validity {
         Some(certainty)
     }
 
+    /// Whether some day certainly lies in both intervals, whatever days
+    /// inside their partial bounds the truth is. An open side is unbounded.
+    /// A change of position (`until: D` then `from: D`) does not overlap,
+    /// nor does one at month precision (`until: 2025-08`, `from: 2025-08`).
+    pub(crate) fn surely_overlaps(&self, other: &Validity) -> bool {
+        // A day certainly inside: from the last day `from` may be, up to
+        // (not including) the first day `until` may be.
+        let start = |v: &Validity| v.from.map_or(i64::MIN, |d| d.last_ordinal());
+        let end = |v: &Validity| v.until.map_or(i64::MAX, |d| d.first_ordinal());
+        start(self).max(start(other)) < end(self).min(end(other))
+    }
+
     /// A total order on start dates for timelines: unknown starts first.
     pub(crate) fn start_cmp(&self, other: &Validity) -> Ordering {
         match (self.from, other.from) {

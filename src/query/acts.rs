@@ -1,6 +1,7 @@
 //! Acts between actors: who criticised, praised or pushed back against whom.
 
 use crate::DiplomaticGraph;
+use crate::graph::to_u32;
 use crate::model::{Act, ActId, ActKind, ActorId, MeetingId, PartialDate, StanceId};
 
 use super::Cited;
@@ -267,7 +268,7 @@ impl DiplomaticGraph {
         };
         let ids: Box<dyn Iterator<Item = ActId> + '_> = match list {
             Some(list) => Box::new(list.iter().copied()),
-            None => Box::new((0..self.acts.len()).map(|i| ActId(i as u32))),
+            None => Box::new((0..self.acts.len()).map(|i| ActId(to_u32(i)))),
         };
         let window = (
             q.from.map(|d| d.day_number()),

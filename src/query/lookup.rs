@@ -156,7 +156,10 @@ fn find<'g, Id: Copy + Ord>(
             None => continue,
         }
     }
-    if query.is_empty() {
+    // Edit distance is quadratic in the lengths: no suggestions for a blank
+    // name, nor for one longer than any real name (a pasted paragraph, a
+    // hostile input), which could otherwise take minutes.
+    if query.is_empty() || query.chars().count() > MAX_SUGGESTED_LEN {
         return Err(Error::NotFound {
             kind,
             query: name.chars().take(200).collect(),
@@ -245,6 +248,9 @@ fn variants(query: &str) -> Vec<String> {
     out
 }
 
+/// The longest name, in characters, that gets suggestions by edit distance.
+const MAX_SUGGESTED_LEN: usize = 100;
+
 /// Levenshtein distance between `a` and `b` in characters, or `None` when it
 /// exceeds `limit` (checked cheaply first by length).
 fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
@@ -261,7 +267,11 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
             *first = i + 1;
         }
         for (j, cb) in b.iter().enumerate() {
-            let substitute = previous.get(j).copied().unwrap_or(usize::MAX) + usize::from(ca != cb);
+            let substitute = previous
+                .get(j)
+                .copied()
+                .unwrap_or(usize::MAX)
+                .saturating_add(usize::from(ca != cb));
             let delete = previous
                 .get(j + 1)
                 .copied()

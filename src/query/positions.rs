@@ -2,6 +2,7 @@
 //! agrees; and offices as of a date.
 
 use crate::DiplomaticGraph;
+use crate::graph::to_u32;
 use crate::model::{
     ActorId, Certainty, MeetingId, Office, PartialDate, Polarity, Position, PositionId, StanceId,
 };
@@ -481,7 +482,7 @@ impl DiplomaticGraph {
                     .flatten()
                     .flat_map(move |s| self.timeline(actor, *s).iter().copied()),
             ),
-            (None, None) => Box::new((0..self.positions.len()).map(|i| PositionId(i as u32))),
+            (None, None) => Box::new((0..self.positions.len()).map(|i| PositionId(to_u32(i)))),
         };
         ids.filter(move |id| {
             q.polarities.is_empty()

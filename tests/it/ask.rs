@@ -867,3 +867,55 @@ fn convert_writes_files_and_refuses_unknown_extensions() {
     assert_eq!(output.status.code(), Some(0));
     std::fs::remove_file(&xml).unwrap();
 }
+
+/// Every question of the language guide (those that answer and those that
+/// fail), plus a few broken ones, asked by many threads of one shared graph:
+/// each answer (or error) equals the single-threaded one.
+#[test]
+fn a_graph_shared_by_many_threads_answers_questions_like_one() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/query-language.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let mut questions: Vec<String> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("? "))
+        .map(str::to_owned)
+        .collect();
+    assert!(questions.len() >= 30, "{}", questions.len());
+    questions
+        .extend(["who met both Zelenskky and Putin?", "((((who", "", "rank"].map(String::from));
+    let g = graph();
+    let ask = |q: &String| match g.ask(q) {
+        Ok(answer) => format!("{answer:?}"),
+        Err(err) => format!("error: {err}"),
+    };
+    let expected: Vec<String> = questions.iter().map(ask).collect();
+    let threads = 8;
+    let results: Vec<Vec<String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let questions = &questions;
+                let ask = &ask;
+                scope.spawn(move || {
+                    // Each thread starts at another question, so different
+                    // questions run at the same time.
+                    let n = questions.len();
+                    let mut answers = vec![String::new(); n];
+                    for round in 0..10 {
+                        for i in 0..n {
+                            let k = (i + t * 7 + round) % n;
+                            answers[k] = ask(&questions[k]);
+                        }
+                    }
+                    answers
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(results.len(), threads);
+    for answers in results {
+        for ((q, got), want) in questions.iter().zip(&answers).zip(&expected) {
+            assert_eq!(got, want, "{q}");
+        }
+    }
+}

@@ -16,7 +16,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use diplograph::io::validate_json_str;
+use diplograph::io::{Limit, validate_json_str};
 use diplograph::{
     Act, ActKind, Actor, ActorKind, DiplomaticGraph, Error, Evidence, Hedging, ItemKind, Link,
     LinkKind, Meeting, MeetingKind, MeetingStatus, Office, PartialDate, Participant, Polarity,
@@ -1299,6 +1299,20 @@ fn hostile_inputs_are_rejected_without_panicking() {
                 // Only the last input is valid: NUL characters are allowed in a title.
                 assert!(text.contains("\\u0000"), "accepted {text:?}");
             }
+            // Deep nesting stops at the depth limit (64 by default), before
+            // serde_json's own recursion limit (128) would.
+            Ok(Err(err)) if text.starts_with("[[") => assert!(
+                matches!(
+                    err,
+                    Error::LimitExceeded {
+                        what: Limit::Depth,
+                        limit: 64,
+                        found: 65,
+                        ..
+                    }
+                ),
+                "{err:?}"
+            ),
             Ok(Err(err)) => assert!(matches!(err, Error::Json { .. }), "{err:?}"),
             Err(_) => panic!("panicked on {text:?}"),
         }

@@ -20,7 +20,7 @@ use proptest::prelude::*;
 
 /// Whether Graphviz's `dot` can be run. When it cannot: fails under
 /// `CI=true`, otherwise says so and lets the caller skip.
-fn graphviz() -> bool {
+pub(super) fn graphviz() -> bool {
     let found = Command::new("dot")
         .arg("-V")
         .output()
@@ -41,7 +41,7 @@ fn graphviz() -> bool {
 /// Runs `dot -Tsvg` on `text` (one graph or several, one after the other)
 /// and returns the SVG, failing the test if `dot` exits non-zero, prints
 /// anything on standard error, or writes characters XML does not allow.
-fn svg(text: &str) -> String {
+pub(super) fn svg(text: &str) -> String {
     let mut child = Command::new("dot")
         .arg("-Tsvg")
         .stdin(Stdio::piped())

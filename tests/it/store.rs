@@ -1228,3 +1228,117 @@ fn loading_orders_meetings_as_adding_them_one_by_one_does() {
         assert_eq!(order(&loaded, query), expected);
     }
 }
+
+// ----- regressions from the reliability audit -------------------------------------------
+
+/// A lookup of a very long name used to compute edit distances against
+/// every name of a similar length, quadratic in the lengths (18 seconds for
+/// 20,000 characters in a debug build, and a suggestion no one needs); past
+/// 100 characters it now suggests nothing.
+#[test]
+fn a_very_long_name_that_matches_nothing_is_answered_at_once() {
+    let name: String = "ab".repeat(10_000);
+    let mut other = name.clone();
+    other.replace_range(0..1, "x");
+    let mut graph = DiplomaticGraph::new();
+    graph
+        .add_actor(Actor::new("a", name, ActorKind::Person))
+        .unwrap();
+    let started = std::time::Instant::now();
+    match graph.find_actor(&other) {
+        Err(Error::NotFound { suggestions, .. }) => assert!(suggestions.is_empty()),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    // A short misspelling still gets its suggestion.
+    let washington = datasets::washington_2025();
+    match washington.find_actor("Zelenskky") {
+        Err(Error::NotFound { suggestions, .. }) => assert!(!suggestions.is_empty()),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// An unknown or invalid key of a megabyte used to be repeated whole in the
+/// error message; the message now shows its first 160 characters and a `…`,
+/// and the error still holds the whole key.
+#[test]
+fn a_huge_key_makes_a_short_message() {
+    let key = "k".repeat(1 << 20);
+    let text = format!(
+        r#"{{ "format": "diplograph/1", "actors": [ {{ "key": "a", "name": "A", "kind": "person" }} ],
+  "acts": [ {{ "actor": "a", "kind": "praised", "target": "{key}" }} ] }}"#
+    );
+    let err = DiplomaticGraph::from_json_str(&text).unwrap_err();
+    match &err {
+        Error::UnknownKey { key: k, .. } => assert_eq!(k.as_str().len(), 1 << 20),
+        other => panic!("{other:?}"),
+    }
+    let message = err.to_string();
+    assert!(message.len() < 300, "{}", message.len());
+    assert!(
+        message.starts_with(&format!("unknown actor `{}…`", "k".repeat(160))),
+        "{message}"
+    );
+    let mut graph = DiplomaticGraph::new();
+    let err = graph
+        .add_actor(Actor::new(format!("bad key {key}"), "A", ActorKind::Person))
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidKey { .. }));
+    assert!(err.to_string().len() < 400, "{}", err.to_string().len());
+}
+
+/// Loading a file sorts each actor's timeline once at the end (a bulk load)
+/// rather than inserting each position in date order, which was quadratic
+/// for positions listed newest first. The timelines come out exactly as
+/// adding the positions one by one leaves them, equal starts in insertion
+/// order included.
+#[test]
+fn a_bulk_load_orders_timelines_like_adding_one_by_one() {
+    let mut graph = DiplomaticGraph::new();
+    for key in ["a", "b"] {
+        graph
+            .add_actor(Actor::new(key, key.to_uppercase(), ActorKind::State))
+            .unwrap();
+    }
+    graph.add_stance(Stance::new("s", "S")).unwrap();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for i in 0..2_000u32 {
+        let actor = ["a", "b"][next(2) as usize];
+        let polarity = [Polarity::Supports, Polarity::Opposes, Polarity::Neutral][next(3) as usize];
+        let mut p = Position::new(actor, "s", polarity).note(format!("{i}"));
+        let year = 2030 - (i / 40) as u16;
+        p.from = match next(4) {
+            0 => None,
+            1 => Some(PartialDate::year_only(year).unwrap()),
+            2 => Some(PartialDate::month(year, 1 + next(12) as u8).unwrap()),
+            _ => Some(PartialDate::ymd(year, 1 + next(12) as u8, 1 + next(28) as u8).unwrap()),
+        };
+        graph.add_position(p).unwrap();
+    }
+    let loaded = DiplomaticGraph::from_json_str(&graph.to_json_string()).unwrap();
+    let s = graph.stance_id("s").unwrap();
+    for key in ["a", "b"] {
+        let actor = graph.actor_id(key).unwrap();
+        let one_by_one: Vec<_> = graph.position_history(actor, s).map(|m| m.id).collect();
+        let bulk: Vec<_> = loaded.position_history(actor, s).map(|m| m.id).collect();
+        assert_eq!(bulk, one_by_one, "{key}");
+        assert!(one_by_one.len() > 900);
+    }
+    let changes = |g: &DiplomaticGraph| -> Vec<_> {
+        g.position_changes(PositionQuery::all())
+            .iter()
+            .map(|c| (c.actor, c.before.id, c.after.id, c.date))
+            .collect()
+    };
+    assert_eq!(changes(&loaded), changes(&graph));
+}
