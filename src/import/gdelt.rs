@@ -62,15 +62,7 @@ pub(super) fn event_line(
             ));
         }
     };
-    let id_text = text(&cols, 0, "GLOBALEVENTID")?;
-    let id: u64 = id_text.parse().map_err(|_| {
-        RowError::new(
-            SkipReason::MissingField,
-            1,
-            "GLOBALEVENTID",
-            format!("expected an event number, found {id_text:?}"),
-        )
-    })?;
+    let (id_text, id) = event_id(&cols)?;
     let event_date = date(cols.get(1).copied().unwrap_or_default(), 1, "SQLDATE")?;
     let code = text(&cols, 26, "EventCode")?;
     if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
@@ -117,6 +109,21 @@ pub(super) fn event_line(
     Ok(())
 }
 
+/// The GLOBALEVENTID of a row (the first column of events and mentions),
+/// as written and as a number.
+fn event_id<'a>(cols: &[&'a [u8]]) -> Result<(&'a str, u64), RowError> {
+    let id_text = text(cols, 0, "GLOBALEVENTID")?;
+    let id = id_text.parse().map_err(|_| {
+        RowError::new(
+            SkipReason::MissingField,
+            1,
+            "GLOBALEVENTID",
+            format!("expected an event number, found {id_text:?}"),
+        )
+    })?;
+    Ok((id_text, id))
+}
+
 /// One Mentions row: GLOBALEVENTID, EventTimeDate, MentionTimeDate,
 /// MentionType, MentionSourceName, MentionIdentifier, ..., Confidence (12th).
 pub(super) fn mention_line(
@@ -134,15 +141,7 @@ pub(super) fn mention_line(
             format!("{n} columns; GDELT mentions have 16"),
         ));
     }
-    let id_text = text(&cols, 0, "GLOBALEVENTID")?;
-    let id: u64 = id_text.parse().map_err(|_| {
-        RowError::new(
-            SkipReason::MissingField,
-            1,
-            "GLOBALEVENTID",
-            format!("expected an event number, found {id_text:?}"),
-        )
-    })?;
+    let (_, id) = event_id(&cols)?;
     let published = date(
         cols.get(2).copied().unwrap_or_default(),
         2,
