@@ -2,7 +2,6 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use serde::{Deserialize, Serialize};
 
@@ -684,7 +683,10 @@ impl DiplomaticGraph {
     ///
     /// The data goes to a temporary file beside the target, which then
     /// replaces it, so a failure part-way never leaves a half-written
-    /// dataset in place of the old one.
+    /// dataset in place of the old one. A symbolic link is followed (the
+    /// file it names is replaced, the link stays); a device or a pipe, such
+    /// as `/dev/stdout`, is written in place, since renaming a file over it
+    /// would replace the device.
     ///
     /// # Errors
     ///
@@ -701,52 +703,12 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        self.save_with(path.as_ref(), |graph, out| graph.to_json_writer(out))
-    }
-
-    /// [`save`](Self::save) with the writing done by `write`, so that tests
-    /// can make it fail part-way.
-    pub(crate) fn save_with(
-        &self,
-        path: &Path,
-        write: impl FnOnce(&Self, &mut dyn Write) -> Result<()>,
-    ) -> Result<()> {
-        /// Tells apart the temporary files of saves running at once in one
-        /// process.
-        static SAVES: AtomicU64 = AtomicU64::new(0);
-        let io = |source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        let n = SAVES.fetch_add(1, AtomicOrdering::Relaxed);
-        name.push(format!(".{}.{n}.tmp", std::process::id()));
-        let temp = path.with_file_name(name);
-        let written = std::fs::File::create_new(&temp)
-            .map_err(io)
-            .and_then(|file| {
-                let mut out = std::io::BufWriter::new(file);
-                write(self, &mut out).map_err(|e| match e {
-                    Error::Io { source, .. } => io(source),
-                    other => other,
-                })?;
-                let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-                file.sync_all().map_err(io)
-            });
-        match written.and_then(|()| std::fs::rename(&temp, path).map_err(io)) {
-            Ok(()) => {
-                // Make the rename itself durable, where the system allows
-                // opening a directory; a failure here loses nothing.
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-                }
-                Ok(())
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&temp);
-                Err(e)
-            }
-        }
+        super::write_atomically(path.as_ref(), |out| {
+            self.to_json_writer(out).map_err(|e| match e {
+                Error::Io { source, .. } => source,
+                other => std::io::Error::other(other),
+            })
+        })
     }
 
     fn dataset_out(&self) -> DatasetOut<'_> {
@@ -781,18 +743,16 @@ mod tests {
 
         let mut graph = DiplomaticGraph::new();
         graph.set_title("the new version, never saved");
-        let err = graph
-            .save_with(&path, |g, out| {
-                let text = g.to_json_string();
-                let half = text.len() / 2;
-                out.write_all(text.as_bytes().get(..half).unwrap_or_default())
-                    .unwrap();
-                Err(Error::Io {
-                    path: PathBuf::new(),
-                    source: std::io::Error::new(std::io::ErrorKind::StorageFull, "disk full"),
-                })
-            })
-            .unwrap_err();
+        let err = super::super::write_atomically(&path, |out| {
+            let text = graph.to_json_string();
+            let half = text.len() / 2;
+            out.write_all(text.as_bytes().get(..half).unwrap_or_default())?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "disk full",
+            ))
+        })
+        .unwrap_err();
         match &err {
             Error::Io { path: at, source } => {
                 assert_eq!(at, &path, "the error names the target");

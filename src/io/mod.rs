@@ -20,9 +20,11 @@
 //! # Ok::<(), diplograph::Error>(())
 //! ```
 
+mod atomic;
 mod json;
 mod limits;
 mod locate;
 
+pub use atomic::write_atomically;
 pub use json::{validate_json_str, validate_json_str_with};
 pub use limits::{Limit, Limits};

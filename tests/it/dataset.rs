@@ -1880,3 +1880,51 @@ fn validate_reports_deferred_office_link_and_broader_errors_in_document_order() 
         ]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_keeps_the_link() {
+    let dir = std::env::temp_dir().join(format!("diplograph-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let real = dir.join("real.json");
+    let link = dir.join("link.json");
+    std::fs::write(&real, "old").unwrap();
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let graph = datasets::washington_2025();
+    graph.save(&link).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(DiplomaticGraph::load(&real).unwrap(), graph);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_to_a_pipe_writes_into_it_rather_than_replacing_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = std::env::temp_dir().join(format!("diplograph-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("pipe");
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let graph = datasets::washington_2025();
+    graph.save(&fifo).unwrap();
+    // Checked before joining: a replaced pipe would leave the reader waiting.
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let text = reader.join().unwrap();
+    assert_eq!(DiplomaticGraph::from_json_str(&text).unwrap(), graph);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

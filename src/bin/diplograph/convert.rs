@@ -7,7 +7,6 @@
 //! chosen by `--from`/`--to` or the file's extension, so a new format plugs
 //! in as one more variant.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -144,24 +143,10 @@ pub(crate) fn run(args: &ConvertArgs) -> Outcome {
 }
 
 /// Writes `text` to `path` through a temporary file renamed over it, so a
-/// failure never leaves half a dataset.
+/// failure never leaves half a dataset (a device such as `/dev/null` is
+/// written in place).
 pub(crate) fn write_file(path: &str, text: &str) -> Result<(), Error> {
-    let path = Path::new(path);
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(name);
-    let written = std::fs::File::create(&temp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(io(e));
-    }
-    Ok(())
+    diplograph::io::write_atomically(Path::new(path), |out| out.write_all(text.as_bytes()))
 }
 
 impl From<Format> for DatasetFormat {

@@ -158,10 +158,7 @@ pub(crate) fn run(data: Option<&Path>, args: &DotArgs) -> Outcome {
     };
     match &args.output {
         Some(path) => {
-            std::fs::write(path, &bytes).map_err(|source| diplograph::Error::Io {
-                path: path.clone(),
-                source,
-            })?;
+            diplograph::io::write_atomically(path, |out| out.write_all(&bytes))?;
             Ok(ExitCode::SUCCESS)
         }
         None => print_bytes(&bytes),
