@@ -2,8 +2,6 @@
 //!
 //! Only with the `cli` feature: without it there is no binary to run.
 #![cfg(feature = "cli")]
-// The helpers below are test code too: failing loudly is what they are for.
-#![allow(clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -5,14 +5,6 @@
 //! the line of a problem is its section's place in the list and the column
 //! can be read off the line.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test helpers outside #[test] functions: a panic is a test failure"
-)]
-
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 

@@ -94,29 +94,30 @@ fn events(graph: &DiplomaticGraph) -> BTreeSet<String> {
     out
 }
 
+/// Writes a graph in one event format, returning the rows written.
+type Writer = fn(&DiplomaticGraph, &mut Vec<u8>) -> usize;
+
 /// Writes the graph as TSV and PLOVER, reads each back, and checks that the
 /// events are the same.
 fn check_round_trips(graph: &DiplomaticGraph) {
     let expected = events(graph);
-    let mut tsv = Vec::new();
-    let rows = write_cameo_tsv(graph, &mut tsv).unwrap();
-    let mut importer = Importer::new();
-    importer
-        .read(Format::CameoTsv, tsv.as_slice(), "out.tsv")
-        .unwrap();
-    let (back, report) = importer.finish().unwrap();
-    assert_eq!(report.rows_read, rows as u64);
-    assert_eq!(events(&back), expected, "CAMEO TSV round trip");
-
-    let mut jsonl = Vec::new();
-    let records = write_plover_jsonl(graph, &mut jsonl).unwrap();
-    let mut importer = Importer::new();
-    importer
-        .read(Format::Plover, jsonl.as_slice(), "out.jsonl")
-        .unwrap();
-    let (back, report) = importer.finish().unwrap();
-    assert_eq!(report.rows_read, records as u64);
-    assert_eq!(events(&back), expected, "PLOVER round trip");
+    let writers: [(Format, &str, Writer); 2] = [
+        (Format::CameoTsv, "out.tsv", |g, out| {
+            write_cameo_tsv(g, out).unwrap()
+        }),
+        (Format::Plover, "out.jsonl", |g, out| {
+            write_plover_jsonl(g, out).unwrap()
+        }),
+    ];
+    for (format, name, write) in writers {
+        let mut text = Vec::new();
+        let rows = write(graph, &mut text);
+        let mut importer = Importer::new();
+        importer.read(format, text.as_slice(), name).unwrap();
+        let (back, report) = importer.finish().unwrap();
+        assert_eq!(report.rows_read, rows as u64, "{name}");
+        assert_eq!(events(&back), expected, "{name} round trip");
+    }
 }
 
 #[test]

@@ -1,14 +1,6 @@
 //! The store: adding items and what it refuses, lookups by name, the
 //! meeting, act and ranking queries, counts, and sharing between threads.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test helpers outside #[test] functions: a panic is a test failure"
-)]
-
 use diplograph::{
     Act, ActKind, ActQuery, Actor, ActorId, ActorKind, AsOf, Counts, DiplomaticGraph, Error,
     Evidence, ItemKind, Link, LinkKind, Meeting, MeetingKind, MeetingQuery, MeetingStatus, Office,

@@ -1,14 +1,6 @@
 //! Valid time ("as of") and report time ("known at") on small hand-built
 //! graphs, and a seeded property test of `as_of` against the documented rule.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test helpers outside #[test] functions: a panic is a test failure"
-)]
-
 use diplograph::{
     Act, ActKind, Actor, ActorId, ActorKind, AsOf, Certainty, DiplomaticGraph, Evidence, Meeting,
     MeetingKind, MeetingQuery, Office, PartialDate, Polarity, Position, PositionQuery, Relation,
