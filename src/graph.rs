@@ -167,9 +167,18 @@ pub(crate) struct Indexes {
     pub(crate) stance_names: HashMap<String, Vec<StanceId>>,
     /// Normalised keys and titles to meetings.
     pub(crate) meeting_names: HashMap<String, Vec<MeetingId>>,
-    /// True during a bulk load, when the date-ordered meeting lists and the
-    /// timelines are unsorted until `end_bulk`. Never true once a graph is handed out.
-    pub(crate) bulk: bool,
+    /// Set during a bulk load (a [`Batch`]), when the date-ordered meeting
+    /// lists and the timelines are appended to and left unsorted until
+    /// `end_bulk`. Never set once a graph is handed out.
+    pub(crate) bulk: Option<BulkStart>,
+}
+
+/// The first meeting and position ids of a bulk load: lists whose last
+/// element comes before them were not touched and need no sorting.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BulkStart {
+    meetings: u32,
+    positions: u32,
 }
 
 /// An error found while checking an item, with the JSON path (relative to
@@ -253,13 +262,15 @@ fn consistent(validity: Validity, item: impl FnOnce() -> String) -> Checked<()> 
 
 /// The order of timelines: by start, unknown starts first.
 fn by_start(positions: &[PositionEntry], a: &PositionId, b: &PositionId) -> Ordering {
-    let validity = |p: &PositionId| {
-        positions
-            .get(p.index())
-            .map(|e| e.position.validity())
-            .unwrap_or_default()
-    };
-    validity(a).start_cmp(&validity(b))
+    start_key(positions, *a).cmp(&start_key(positions, *b))
+}
+
+/// A position's start as one number, in timeline order: unknown first.
+fn start_key(positions: &[PositionEntry], id: PositionId) -> u64 {
+    positions
+        .get(id.index())
+        .and_then(|e| e.position.from)
+        .map_or(0, |d| d.timeline_key().saturating_add(1))
 }
 
 /// The key of `positions_by_quote`.
@@ -272,10 +283,18 @@ fn quote_hash(actor: ActorId, stance: StanceId, source: &Key, quote: &str) -> u6
 
 /// Lower-cases and collapses whitespace, for name lookups.
 pub(crate) fn normalise(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 pub(crate) fn to_u32(n: usize) -> u32 {
@@ -760,13 +779,13 @@ impl DiplomaticGraph {
         }
         let mut participants = Vec::with_capacity(meeting.participants.len());
         for (i, p) in meeting.participants.iter().enumerate() {
-            let field = format!("participants[{i}].actor");
+            let field = || format!("participants[{i}].actor");
             let actor = self
                 .actor_id(p.actor.as_str())
-                .ok_or_else(|| unknown(ItemKind::Actor, &p.actor, field.clone()))?;
+                .ok_or_else(|| unknown(ItemKind::Actor, &p.actor, field()))?;
             if participants.contains(&actor) {
                 return Err(Invalid::new(
-                    field,
+                    field(),
                     Error::DuplicateParticipant {
                         meeting: key,
                         actor: p.actor.clone(),
@@ -802,7 +821,7 @@ impl DiplomaticGraph {
         let meetings = &self.meetings;
         let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
         let index = &mut self.index;
-        let bulk = index.bulk;
+        let bulk = index.bulk.is_some();
         let add = |list: &mut Vec<MeetingId>| match bulk {
             true => list.push(id),
             false => insert_sorted(list, id, by_date),
@@ -826,31 +845,93 @@ impl DiplomaticGraph {
     /// Starts adding many items: the date-ordered meeting indexes and the
     /// position timelines are appended to and sorted once by
     /// [`end_bulk`](Self::end_bulk), instead of being kept sorted item by
-    /// item (quadratic for items out of date order).
+    /// item (quadratic for items out of date order). The public form is
+    /// [`batch`](Self::batch); a second call before `end_bulk` changes
+    /// nothing.
     pub(crate) fn begin_bulk(&mut self) {
-        self.index.bulk = true;
+        if self.index.bulk.is_none() {
+            self.index.bulk = Some(BulkStart {
+                meetings: to_u32(self.meetings.len()),
+                positions: to_u32(self.positions.len()),
+            });
+        }
     }
 
     /// Sorts the date-ordered meeting indexes and the timelines, ending a
-    /// bulk load. The sorts are stable, so items with equal dates keep
-    /// their insertion order, as `insert_sorted` would have left them.
+    /// bulk load; does nothing outside one. Only lists that items were
+    /// appended to are sorted. The sorts are stable, so items with equal
+    /// dates keep their insertion order, as `insert_sorted` would have left
+    /// them.
     pub(crate) fn end_bulk(&mut self) {
+        let Some(start) = self.index.bulk.take() else {
+            return;
+        };
         let positions = &self.positions;
         for timeline in self.index.timelines.values_mut() {
-            timeline.sort_by(|a, b| by_start(positions, a, b));
+            if timeline.last().is_some_and(|p| p.0 >= start.positions) {
+                timeline.sort_by_key(|p| start_key(positions, *p));
+            }
         }
         let meetings = &self.meetings;
         let index = &mut self.index;
-        let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
-        index.meetings_by_date.sort_by(by_date);
-        for list in index
-            .meetings_by_status
-            .iter_mut()
-            .chain(index.meetings_by_actor.iter_mut())
-        {
-            list.sort_by(by_date);
+        let lists = std::iter::once(&mut index.meetings_by_date)
+            .chain(index.meetings_by_status.iter_mut())
+            .chain(index.meetings_by_actor.iter_mut());
+        for list in lists {
+            if list.last().is_some_and(|m| m.0 >= start.meetings) {
+                list.sort_by_cached_key(|m| {
+                    let date = meetings
+                        .get_index(m.index())
+                        .and_then(|(_, e)| e.meeting.date);
+                    (meeting_key(date), *m)
+                });
+            }
         }
-        index.bulk = false;
+    }
+
+    /// Starts a [`Batch`]: a way to add many items that sorts the
+    /// date-ordered indexes once, when the batch ends, instead of keeping
+    /// them sorted item by item.
+    ///
+    /// Adding items one by one keeps every index ready for queries, which
+    /// for meetings and positions arriving out of date order costs a
+    /// shifting insertion each (quadratic in the worst case). A batch
+    /// appends instead and sorts on [`Batch::finish`] or when dropped, so
+    /// an early return (`?`) still leaves a consistent graph. While it
+    /// lives it borrows the graph mutably, so no query can see the
+    /// unsorted indexes. Items are checked exactly as by the `add_*`
+    /// methods and get the same ids.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, DiplomaticGraph, Meeting, MeetingKind, MeetingQuery, Participant};
+    ///
+    /// let mut graph = DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.add_actor(Actor::new("a", "A", ActorKind::State))?;
+    /// batch.add_actor(Actor::new("b", "B", ActorKind::State))?;
+    /// for (key, date) in [("late", "2025-09-01"), ("early", "2025-01-01")] {
+    ///     batch.add_meeting(
+    ///         Meeting::new(key, "Talks", MeetingKind::Bilateral)
+    ///             .date(date.parse()?)
+    ///             .participant(Participant::new("a"))
+    ///             .participant(Participant::new("b")),
+    ///     )?;
+    /// }
+    /// batch.finish();
+    ///
+    /// // Date order, though added out of it.
+    /// let keys: Vec<&str> = graph
+    ///     .meetings(MeetingQuery::all())
+    ///     .map(|m| m.meeting.key.as_str())
+    ///     .collect();
+    /// assert_eq!(keys, ["early", "late"]);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn batch(&mut self) -> Batch<'_> {
+        self.begin_bulk();
+        Batch { graph: self }
     }
 
     /// Adds an actor's position on a stance.
@@ -929,7 +1010,7 @@ impl DiplomaticGraph {
             push_at(&mut self.index.stances_by_actor, actor.index(), stance);
         }
         let positions = &self.positions;
-        let bulk = self.index.bulk;
+        let bulk = self.index.bulk.is_some();
         let timeline = self.index.timelines.entry((actor, stance)).or_default();
         if bulk {
             timeline.push(id);
@@ -1444,6 +1525,347 @@ impl DiplomaticGraph {
     }
 }
 
+/// Many items added at once; see [`DiplomaticGraph::batch`].
+///
+/// It has the graph's `add_*` methods, with the same checks, errors and
+/// ids, and a few lookups that do not depend on date order. The
+/// date-ordered meeting lists and position timelines are sorted once, by
+/// [`finish`](Self::finish) or when the batch is dropped, whichever comes
+/// first; an item that fails its checks leaves the graph as it was, as
+/// with the graph's own methods.
+///
+/// # Examples
+///
+/// An importer that stops at the first bad record still leaves a graph
+/// ready for queries:
+///
+/// ```
+/// use diplograph::{Act, ActKind, Actor, ActorKind, DiplomaticGraph, Error};
+///
+/// fn import(graph: &mut DiplomaticGraph, rows: &[(&str, &str)]) -> Result<(), Error> {
+///     let mut batch = graph.batch();
+///     for (actor, target) in rows {
+///         batch.add_act(Act::new(*actor, ActKind::Praised, *target))?;
+///     }
+///     batch.finish();
+///     Ok(())
+/// }
+///
+/// let mut graph = DiplomaticGraph::new();
+/// graph.add_actor(Actor::new("a", "A", ActorKind::State))?;
+/// graph.add_actor(Actor::new("b", "B", ActorKind::State))?;
+/// assert!(import(&mut graph, &[("a", "b"), ("b", "nobody"), ("b", "a")]).is_err());
+/// // The first act went in; the batch was ended when `?` dropped it.
+/// assert_eq!(graph.counts().acts, 1);
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Debug)]
+#[must_use = "a batch ends when dropped; keep it while adding items"]
+pub struct Batch<'g> {
+    graph: &'g mut DiplomaticGraph,
+}
+
+impl Batch<'_> {
+    /// Adds a source; see [`DiplomaticGraph::add_source`].
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::add_source`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.add_source(diplograph::Source::new("report", "A report"))?;
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_source(&mut self, source: Source) -> Result<SourceId> {
+        self.graph.add_source(source)
+    }
+
+    /// Adds an actor; see [`DiplomaticGraph::add_actor`].
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::add_actor`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind};
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// let id = batch.add_actor(Actor::new("nato", "NATO", ActorKind::Organisation))?;
+    /// assert_eq!(batch.actor_id("nato"), Some(id));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_actor(&mut self, actor: Actor) -> Result<ActorId> {
+        self.graph.add_actor(actor)
+    }
+
+    /// Adds an office to an actor; see [`DiplomaticGraph::add_office`].
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::add_office`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, Office};
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// let rutte = batch.add_actor(Actor::new("rutte", "Mark Rutte", ActorKind::Person))?;
+    /// batch.add_office(rutte, Office::new("Secretary General of NATO"))?;
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_office(&mut self, actor: ActorId, office: Office) -> Result<()> {
+        self.graph.add_office(actor, office)
+    }
+
+    /// Adds a link from an actor; see [`DiplomaticGraph::add_link`].
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::add_link`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, Link, LinkKind};
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// let macron = batch.add_actor(Actor::new("macron", "Emmanuel Macron", ActorKind::Person))?;
+    /// batch.add_actor(Actor::new("france", "France", ActorKind::State))?;
+    /// batch.add_link(macron, Link::new(LinkKind::Represents, "france"))?;
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_link(&mut self, actor: ActorId, link: Link) -> Result<()> {
+        self.graph.add_link(actor, link)
+    }
+
+    /// Adds a stance; see [`DiplomaticGraph::add_stance`].
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::add_stance`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// let id = batch.add_stance(diplograph::Stance::new("ceasefire", "A ceasefire"))?;
+    /// assert_eq!(batch.stance_id("ceasefire"), Some(id));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_stance(&mut self, stance: Stance) -> Result<StanceId> {
+        self.graph.add_stance(stance)
+    }
+
+    /// Sets the broader stance of a stance; see
+    /// [`DiplomaticGraph::set_broader`].
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::set_broader`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::Stance;
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// let narrow = batch.add_stance(Stance::new("narrow", "Narrow"))?;
+    /// batch.add_stance(Stance::new("broad", "Broad"))?;
+    /// batch.set_broader(narrow, "broad")?;
+    /// batch.finish();
+    /// assert!(graph.broader_stance(narrow).is_some());
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn set_broader(&mut self, stance: StanceId, broader: impl Into<Key>) -> Result<()> {
+        self.graph.set_broader(stance, broader)
+    }
+
+    /// Adds a meeting, leaving the date-ordered meeting lists to be sorted
+    /// when the batch ends; see [`DiplomaticGraph::add_meeting`].
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::add_meeting`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, Meeting, MeetingKind, Participant};
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.add_actor(Actor::new("trump", "Donald Trump", ActorKind::Person))?;
+    /// let call = batch.add_meeting(
+    ///     Meeting::new("call", "A call", MeetingKind::Call).participant(Participant::new("trump")),
+    /// )?;
+    /// assert_eq!(batch.meeting_id("call"), Some(call));
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_meeting(&mut self, meeting: Meeting) -> Result<MeetingId> {
+        self.graph.add_meeting(meeting)
+    }
+
+    /// Adds a position, leaving its timeline to be sorted when the batch
+    /// ends; see [`DiplomaticGraph::add_position`]. Contradictions with
+    /// positions already added (in the batch or before it) are refused as
+    /// there.
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::add_position`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind, Polarity, Position, Stance};
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.add_actor(Actor::new("macron", "Emmanuel Macron", ActorKind::Person))?;
+    /// batch.add_stance(Stance::new("ceasefire", "A ceasefire"))?;
+    /// batch.add_position(Position::new("macron", "ceasefire", Polarity::Supports))?;
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_position(&mut self, position: Position) -> Result<PositionId> {
+        self.graph.add_position(position)
+    }
+
+    /// Adds an act; see [`DiplomaticGraph::add_act`].
+    ///
+    /// # Errors
+    ///
+    /// As [`DiplomaticGraph::add_act`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use diplograph::{Act, ActKind, Actor, ActorKind};
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.add_actor(Actor::new("a", "A", ActorKind::State))?;
+    /// batch.add_actor(Actor::new("b", "B", ActorKind::State))?;
+    /// batch.add_act(Act::new("a", ActKind::Thanked, "b"))?;
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn add_act(&mut self, act: Act) -> Result<ActId> {
+        self.graph.add_act(act)
+    }
+
+    /// Makes room for this many more meetings, positions and acts, so the
+    /// item lists and the graph's edges grow once rather than step by step.
+    /// Only a hint: adding more or fewer is fine.
+    ///
+    /// ```
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.reserve(10_000, 5_000, 5_000);
+    /// ```
+    pub fn reserve(&mut self, meetings: usize, positions: usize, acts: usize) {
+        let graph = &mut *self.graph;
+        graph.meetings.reserve(meetings);
+        graph.positions.reserve(positions);
+        graph.acts.reserve(acts);
+        graph.graph.reserve_nodes(meetings);
+        // Two participants a meeting is the common case.
+        graph.graph.reserve_edges(
+            meetings
+                .saturating_mul(2)
+                .saturating_add(positions)
+                .saturating_add(acts),
+        );
+        graph.index.meetings_by_date.reserve(meetings);
+        graph.index.timelines.reserve(positions);
+    }
+
+    /// The id of the actor with exactly this key, as
+    /// [`DiplomaticGraph::actor_id`].
+    ///
+    /// ```
+    /// let mut graph = diplograph::datasets::washington_2025();
+    /// let batch = graph.batch();
+    /// assert!(batch.actor_id("trump").is_some());
+    /// ```
+    pub fn actor_id(&self, key: &str) -> Option<ActorId> {
+        self.graph.actor_id(key)
+    }
+
+    /// The id of the stance with exactly this key, as
+    /// [`DiplomaticGraph::stance_id`].
+    ///
+    /// ```
+    /// let mut graph = diplograph::datasets::washington_2025();
+    /// let batch = graph.batch();
+    /// assert!(batch.stance_id("ceasefire-first").is_some());
+    /// ```
+    pub fn stance_id(&self, key: &str) -> Option<StanceId> {
+        self.graph.stance_id(key)
+    }
+
+    /// The id of the meeting with exactly this key, as
+    /// [`DiplomaticGraph::meeting_id`].
+    ///
+    /// ```
+    /// let mut graph = diplograph::datasets::washington_2025();
+    /// let batch = graph.batch();
+    /// assert!(batch.meeting_id("washington-2025-08-18").is_some());
+    /// ```
+    pub fn meeting_id(&self, key: &str) -> Option<MeetingId> {
+        self.graph.meeting_id(key)
+    }
+
+    /// How many items of each kind the graph holds so far, as
+    /// [`DiplomaticGraph::counts`].
+    ///
+    /// ```
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.add_source(diplograph::Source::new("r", "R"))?;
+    /// assert_eq!(batch.counts().sources, 1);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn counts(&self) -> Counts {
+        self.graph.counts()
+    }
+
+    /// The graph being added to, for the crate's loaders, which call the
+    /// `try_add_*` methods (errors with a JSON path) inside a batch.
+    pub(crate) fn graph_mut(&mut self) -> &mut DiplomaticGraph {
+        self.graph
+    }
+
+    /// Ends the batch: sorts the date-ordered meeting lists and the
+    /// timelines the batch added to, so the graph is ready for queries.
+    /// Dropping the batch does the same; `finish` says so in the code.
+    ///
+    /// Cost: linear in the graph's lists, plus sorting the lists that grew
+    /// (`O(n log n)` in their lengths).
+    ///
+    /// ```
+    /// use diplograph::{Actor, ActorKind};
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.add_actor(Actor::new("a", "A", ActorKind::State))?;
+    /// batch.finish();
+    /// assert_eq!(graph.find_actor("A")?, graph.actor_id("a").unwrap());
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn finish(self) {
+        // `Drop` ends the bulk load.
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        self.graph.end_bulk();
+    }
+}
+
 impl DiplomaticGraph {
     /// The nodes within `depth` steps of an actor, walking the petgraph
     /// graph breadth-first along edges in either direction, each node with
@@ -1514,18 +1936,17 @@ pub(crate) fn meeting_order(
     a: MeetingId,
     b: MeetingId,
 ) -> Ordering {
-    let date = |id: MeetingId| -> Option<PartialDate> {
+    let date = |id: MeetingId| -> u64 {
         meetings
             .get_index(id.index())
-            .and_then(|(_, e)| e.meeting.date)
+            .map_or(u64::MAX, |(_, e)| meeting_key(e.meeting.date))
     };
-    match (date(a), date(b)) {
-        (Some(x), Some(y)) => x.timeline_cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    .then(a.cmp(&b))
+    date(a).cmp(&date(b)).then(a.cmp(&b))
+}
+
+/// The date order of meetings as one number: timeline order, undated last.
+fn meeting_key(date: Option<PartialDate>) -> u64 {
+    date.map_or(u64::MAX, |d| d.timeline_key())
 }
 
 /// How many items of each kind a graph holds; see [`DiplomaticGraph::counts`].
@@ -1581,3 +2002,122 @@ impl PartialEq for DiplomaticGraph {
 }
 
 impl Eq for DiplomaticGraph {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, MeetingKind, Participant, Polarity};
+
+    /// Meetings and positions out of date order, with equal dates and
+    /// undated ones, as one graph item by item and one in batches.
+    fn items() -> (Vec<Meeting>, Vec<Position>) {
+        let dates = [
+            Some("2025-08-18"),
+            None,
+            Some("2025-02"),
+            Some("2025-02-28"),
+            Some("2025"),
+            Some("2025-08-18"),
+            None,
+            Some("2024-12-31"),
+        ];
+        let meetings = dates
+            .iter()
+            .enumerate()
+            .map(|(i, date)| {
+                let mut m = Meeting::new(format!("m{i}"), "Talks", MeetingKind::Bilateral)
+                    .status(MeetingStatus::ALL[i % 3])
+                    .participant(Participant::new(if i % 2 == 0 { "a" } else { "b" }))
+                    .participant(Participant::new("c"));
+                if let Some(d) = date {
+                    m = m.date(d.parse().unwrap());
+                }
+                m
+            })
+            .collect();
+        let positions = dates
+            .iter()
+            .enumerate()
+            .map(|(i, date)| {
+                let actor = if i % 3 == 0 { "a" } else { "b" };
+                let mut p = Position::new(actor, "s", Polarity::Supports);
+                if let Some(d) = date {
+                    p = p.from(d.parse().unwrap());
+                }
+                p
+            })
+            .collect();
+        (meetings, positions)
+    }
+
+    fn base() -> DiplomaticGraph {
+        let mut graph = DiplomaticGraph::new();
+        for key in ["a", "b", "c"] {
+            graph
+                .add_actor(Actor::new(key, key, ActorKind::State))
+                .unwrap();
+        }
+        graph.add_stance(Stance::new("s", "S")).unwrap();
+        graph
+    }
+
+    fn assert_same_indexes(a: &DiplomaticGraph, b: &DiplomaticGraph) {
+        assert_eq!(a, b);
+        assert_eq!(a.index.meetings_by_date, b.index.meetings_by_date);
+        assert_eq!(a.index.meetings_by_status, b.index.meetings_by_status);
+        assert_eq!(a.index.meetings_by_actor, b.index.meetings_by_actor);
+        let mut ta: Vec<_> = a.index.timelines.iter().collect();
+        let mut tb: Vec<_> = b.index.timelines.iter().collect();
+        ta.sort();
+        tb.sort();
+        assert_eq!(ta, tb);
+        assert!(a.index.bulk.is_none() && b.index.bulk.is_none());
+    }
+
+    #[test]
+    fn a_batch_leaves_the_indexes_as_adding_one_by_one_does() {
+        let (meetings, positions) = items();
+        let mut one_by_one = base();
+        for m in meetings.clone() {
+            one_by_one.add_meeting(m).unwrap();
+        }
+        for p in positions.clone() {
+            one_by_one.add_position(p).unwrap();
+        }
+        // Two batches, the second adding to lists the first sorted, and
+        // one item added alone in between.
+        let mut batched = base();
+        let (first, rest) = meetings.split_at(3);
+        let mut batch = batched.batch();
+        for m in first.iter().cloned() {
+            batch.add_meeting(m).unwrap();
+        }
+        batch.finish();
+        let (one, rest) = rest.split_at(1);
+        batched.add_meeting(one[0].clone()).unwrap();
+        {
+            let mut batch = batched.batch();
+            for m in rest.iter().cloned() {
+                batch.add_meeting(m).unwrap();
+            }
+            for p in positions {
+                batch.add_position(p).unwrap();
+            }
+            // Dropped, not finished.
+        }
+        assert_same_indexes(&one_by_one, &batched);
+    }
+
+    #[test]
+    fn a_failed_add_in_a_batch_changes_nothing() {
+        let mut graph = base();
+        let mut batch = graph.batch();
+        let bad = Meeting::new("m", "Talks", MeetingKind::Call).participant(Participant::new("x"));
+        assert!(matches!(
+            batch.add_meeting(bad),
+            Err(Error::UnknownKey { .. })
+        ));
+        batch.finish();
+        assert_same_indexes(&graph, &base());
+    }
+}

@@ -76,7 +76,7 @@ pub mod report;
 
 pub use error::{Error, ItemKind, Location, Result};
 pub use export::{Dot, DotOptions, RankDir, View};
-pub use graph::{Counts, DiplomaticGraph};
+pub use graph::{Batch, Counts, DiplomaticGraph};
 pub use model::{
     Act, ActId, ActKind, Actor, ActorId, ActorKind, Certainty, DateError, Evidence, Hedging, Key,
     Link, LinkKind, MAX_KEY_LEN, Meeting, MeetingId, MeetingKind, MeetingStatus, Office,

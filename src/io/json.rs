@@ -236,11 +236,21 @@ impl<'t> Loader<'t> {
             let location = Some(self.location("format"));
             self.fail(Error::UnsupportedFormat { found, location })?;
         }
-        let mut graph = DiplomaticGraph::new();
-        graph.meta = Metadata {
+        let mut built = DiplomaticGraph::new();
+        built.meta = Metadata {
             title: dataset.title,
             description: dataset.description,
         };
+        // One batch for the whole load: the date-ordered indexes are sorted
+        // once when it ends (also when an error returns early; the graph is
+        // then dropped anyway).
+        let mut batch = built.batch();
+        batch.reserve(
+            dataset.meetings.len(),
+            dataset.positions.len(),
+            dataset.acts.len(),
+        );
+        let graph = batch.graph_mut();
         for (i, source) in dataset.sources.into_iter().enumerate() {
             let result = graph.try_add_source(source).map(drop);
             self.check(|| format!("sources[{i}]"), result)?;
@@ -279,7 +289,6 @@ impl<'t> Loader<'t> {
             let result = graph.try_set_broader(id, key);
             self.check(|| format!("stances[{i}]"), result)?;
         }
-        graph.begin_bulk();
         for (i, meeting) in dataset.meetings.into_iter().enumerate() {
             let most = self.limits.items_per_meeting;
             let over = [
@@ -310,8 +319,8 @@ impl<'t> Loader<'t> {
             let result = graph.try_add_act(act).map(drop);
             self.check(|| format!("acts[{i}]"), result)?;
         }
-        graph.end_bulk();
-        Ok(graph)
+        batch.finish();
+        Ok(built)
     }
 }
 

@@ -427,8 +427,24 @@ impl PartialDate {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn timeline_cmp(&self, other: &PartialDate) -> Ordering {
-        (self.first_ordinal(), self.last_ordinal())
-            .cmp(&(other.first_ordinal(), other.last_ordinal()))
+        self.timeline_key().cmp(&other.timeline_key())
+    }
+
+    /// A number whose order is [`timeline_cmp`](Self::timeline_cmp)'s: the
+    /// first day, then the last day, each packed as `year, month, day`
+    /// (valid dates compare as their days do), with no day counting.
+    pub(crate) fn timeline_key(&self) -> u64 {
+        let pack = |month: u8, day: u8| {
+            (u64::from(self.year) << 16) | (u64::from(month) << 8) | u64::from(day)
+        };
+        let first = pack(self.month.max(1), self.day.max(1));
+        let month = if self.month == 0 { 12 } else { self.month };
+        let day = if self.day == 0 {
+            days_in_month(self.year, month)
+        } else {
+            self.day
+        };
+        (first << 32) | pack(month, day)
     }
 
     /// Days since 0001-01-01 of the first day this date covers.
@@ -726,16 +742,6 @@ impl Validity {
         let start = |v: &Validity| v.from.map_or(i64::MIN, |d| d.last_ordinal());
         let end = |v: &Validity| v.until.map_or(i64::MAX, |d| d.first_ordinal());
         start(self).max(start(other)) < end(self).min(end(other))
-    }
-
-    /// A total order on start dates for timelines: unknown starts first.
-    pub(crate) fn start_cmp(&self, other: &Validity) -> Ordering {
-        match (self.from, other.from) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Less,
-            (Some(_), None) => Ordering::Greater,
-            (Some(a), Some(b)) => a.timeline_cmp(&b),
-        }
     }
 }
 
