@@ -317,6 +317,17 @@ fn index_names<'n, Id: Copy + PartialEq>(
     }
 }
 
+/// Looks `key` up in `map` and, when found, replaces it with the map's own
+/// key, so the graph stores each key's text once however many items name
+/// it. Returns the index found.
+fn share<V>(map: &IndexMap<Key, V>, key: &mut Key) -> Option<usize> {
+    let (index, canonical, _) = map.get_full(key.as_str())?;
+    if !Key::same_text(key, canonical) {
+        *key = canonical.clone();
+    }
+    Some(index)
+}
+
 /// Inserts `id` into `list`, kept sorted by `cmp`, after any equal items.
 fn insert_sorted<T: Copy>(list: &mut Vec<T>, id: T, mut cmp: impl FnMut(&T, &T) -> Ordering) {
     let at = list.partition_point(|probe| cmp(probe, &id) != Ordering::Greater);
@@ -491,11 +502,11 @@ impl DiplomaticGraph {
         nonblank_aliases(&actor.aliases, || format!("actor `{key}`"))?;
         // Offices and links may name the actor itself, so check them as if it
         // were already added.
-        for (i, office) in actor.offices.iter().enumerate() {
+        for (i, office) in actor.offices.iter_mut().enumerate() {
             self.check_office(office, Some(&key))
                 .map_err(|e| e.within(&format!("offices[{i}]")))?;
         }
-        for (i, link) in actor.links.iter().enumerate() {
+        for (i, link) in actor.links.iter_mut().enumerate() {
             self.check_link(link, Some(&key))
                 .map_err(|e| e.within(&format!("links[{i}]")))?;
         }
@@ -545,9 +556,9 @@ impl DiplomaticGraph {
         self.try_add_office(actor, office).map_err(|i| *i.error)
     }
 
-    pub(crate) fn try_add_office(&mut self, actor: ActorId, office: Office) -> Checked<()> {
+    pub(crate) fn try_add_office(&mut self, actor: ActorId, mut office: Office) -> Checked<()> {
         self.check_actor_id(actor)?;
-        self.check_office(&office, None)?;
+        self.check_office(&mut office, None)?;
         self.attach_office(actor, office);
         Ok(())
     }
@@ -575,9 +586,9 @@ impl DiplomaticGraph {
         self.try_add_link(actor, link).map_err(|i| *i.error)
     }
 
-    pub(crate) fn try_add_link(&mut self, actor: ActorId, link: Link) -> Checked<()> {
+    pub(crate) fn try_add_link(&mut self, actor: ActorId, mut link: Link) -> Checked<()> {
         self.check_actor_id(actor)?;
-        self.check_link(&link, None)?;
+        self.check_link(&mut link, None)?;
         self.attach_link(actor, link);
         Ok(())
     }
@@ -617,7 +628,7 @@ impl DiplomaticGraph {
         let key = stance.key.clone();
         nonblank(&stance.label, "label", || format!("stance `{key}`"))?;
         nonblank_aliases(&stance.aliases, || format!("stance `{key}`"))?;
-        let broader = match &stance.broader {
+        let broader = match &mut stance.broader {
             None => None,
             Some(b) if *b == key => {
                 return Err(Invalid::new(
@@ -630,7 +641,8 @@ impl DiplomaticGraph {
                 ));
             }
             Some(b) => Some(
-                self.stance_id(b.as_str())
+                share(&self.stances, b)
+                    .map(|i| StanceId(to_u32(i)))
                     .ok_or_else(|| unknown(ItemKind::Stance, b, "broader"))?,
             ),
         };
@@ -683,7 +695,7 @@ impl DiplomaticGraph {
             .map_err(|i| *i.error)
     }
 
-    pub(crate) fn try_set_broader(&mut self, stance: StanceId, broader: Key) -> Checked<()> {
+    pub(crate) fn try_set_broader(&mut self, stance: StanceId, mut broader: Key) -> Checked<()> {
         if self.stance(stance).is_none() {
             return Err(Invalid::new(
                 "",
@@ -693,8 +705,8 @@ impl DiplomaticGraph {
                 },
             ));
         }
-        let target = self
-            .stance_id(broader.as_str())
+        let target = share(&self.stances, &mut broader)
+            .map(|i| StanceId(to_u32(i)))
             .ok_or_else(|| unknown(ItemKind::Stance, &broader, "broader"))?;
         // Walk up from the new broader stance; meeting `stance` means a cycle.
         let mut walk = Some(target);
@@ -756,7 +768,7 @@ impl DiplomaticGraph {
         self.try_add_meeting(meeting).map_err(|i| *i.error)
     }
 
-    pub(crate) fn try_add_meeting(&mut self, meeting: Meeting) -> Checked<MeetingId> {
+    pub(crate) fn try_add_meeting(&mut self, mut meeting: Meeting) -> Checked<MeetingId> {
         Self::check_key(
             &meeting.key,
             ItemKind::Meeting,
@@ -778,10 +790,10 @@ impl DiplomaticGraph {
             }
         }
         let mut participants = Vec::with_capacity(meeting.participants.len());
-        for (i, p) in meeting.participants.iter().enumerate() {
+        for (i, p) in meeting.participants.iter_mut().enumerate() {
             let field = || format!("participants[{i}].actor");
-            let actor = self
-                .actor_id(p.actor.as_str())
+            let actor = share(&self.actors, &mut p.actor)
+                .map(|i| ActorId(to_u32(i)))
                 .ok_or_else(|| unknown(ItemKind::Actor, &p.actor, field()))?;
             if participants.contains(&actor) {
                 return Err(Invalid::new(
@@ -795,7 +807,7 @@ impl DiplomaticGraph {
             }
             participants.push(actor);
         }
-        self.check_evidence(&meeting.evidence)?;
+        self.check_evidence(&mut meeting.evidence)?;
 
         let id = MeetingId(to_u32(self.meetings.len()));
         let node = self.graph.add_node(Node::Meeting(id));
@@ -960,18 +972,18 @@ impl DiplomaticGraph {
         self.try_add_position(position).map_err(|i| *i.error)
     }
 
-    pub(crate) fn try_add_position(&mut self, position: Position) -> Checked<PositionId> {
-        let actor = self
-            .actor_id(position.actor.as_str())
+    pub(crate) fn try_add_position(&mut self, mut position: Position) -> Checked<PositionId> {
+        let actor = share(&self.actors, &mut position.actor)
+            .map(|i| ActorId(to_u32(i)))
             .ok_or_else(|| unknown(ItemKind::Actor, &position.actor, "actor"))?;
-        let stance = self
-            .stance_id(position.stance.as_str())
+        let stance = share(&self.stances, &mut position.stance)
+            .map(|i| StanceId(to_u32(i)))
             .ok_or_else(|| unknown(ItemKind::Stance, &position.stance, "stance"))?;
-        let meeting = self.check_meeting_ref(position.meeting.as_ref())?;
+        let meeting = self.check_meeting_ref(position.meeting.as_mut())?;
         consistent(position.validity(), || {
             format!("position of `{}` on `{}`", position.actor, position.stance)
         })?;
-        self.check_evidence(&position.evidence)?;
+        self.check_evidence(&mut position.evidence)?;
         self.check_contradiction(actor, stance, &position)?;
 
         let id = PositionId(to_u32(self.positions.len()));
@@ -1043,22 +1055,23 @@ impl DiplomaticGraph {
         self.try_add_act(act).map_err(|i| *i.error)
     }
 
-    pub(crate) fn try_add_act(&mut self, act: Act) -> Checked<ActId> {
-        let actor = self
-            .actor_id(act.actor.as_str())
+    pub(crate) fn try_add_act(&mut self, mut act: Act) -> Checked<ActId> {
+        let actor = share(&self.actors, &mut act.actor)
+            .map(|i| ActorId(to_u32(i)))
             .ok_or_else(|| unknown(ItemKind::Actor, &act.actor, "actor"))?;
-        let target = self
-            .actor_id(act.target.as_str())
+        let target = share(&self.actors, &mut act.target)
+            .map(|i| ActorId(to_u32(i)))
             .ok_or_else(|| unknown(ItemKind::Actor, &act.target, "target"))?;
-        let meeting = self.check_meeting_ref(act.meeting.as_ref())?;
-        let stance = match &act.stance {
+        let meeting = self.check_meeting_ref(act.meeting.as_mut())?;
+        let stance = match &mut act.stance {
             None => None,
             Some(k) => Some(
-                self.stance_id(k.as_str())
+                share(&self.stances, k)
+                    .map(|i| StanceId(to_u32(i)))
                     .ok_or_else(|| unknown(ItemKind::Stance, k, "stance"))?,
             ),
         };
-        self.check_evidence(&act.evidence)?;
+        self.check_evidence(&mut act.evidence)?;
 
         let id = ActId(to_u32(self.acts.len()));
         let (Some(from), Some(to)) = (self.actor_node(actor), self.actor_node(target)) else {
@@ -1123,9 +1136,10 @@ impl DiplomaticGraph {
         }
     }
 
-    fn check_evidence(&self, evidence: &[Evidence]) -> Checked<()> {
-        for (i, e) in evidence.iter().enumerate() {
-            if !self.sources.contains_key(&e.source) {
+    /// Checks evidence, and has each piece share its source's key.
+    fn check_evidence(&self, evidence: &mut [Evidence]) -> Checked<()> {
+        for (i, e) in evidence.iter_mut().enumerate() {
+            if share(&self.sources, &mut e.source).is_none() {
                 return Err(unknown(
                     ItemKind::Source,
                     &e.source,
@@ -1190,37 +1204,48 @@ impl DiplomaticGraph {
         Ok(())
     }
 
-    fn check_meeting_ref(&self, meeting: Option<&Key>) -> Checked<Option<MeetingId>> {
+    fn check_meeting_ref(&self, meeting: Option<&mut Key>) -> Checked<Option<MeetingId>> {
         match meeting {
             None => Ok(None),
-            Some(k) => self
-                .meeting_id(k.as_str())
-                .map(Some)
+            Some(k) => share(&self.meetings, k)
+                .map(|i| Some(MeetingId(to_u32(i))))
                 .ok_or_else(|| unknown(ItemKind::Meeting, k, "meeting")),
         }
     }
 
     /// `this` is the key of an actor being added, which offices and links may
     /// name before it is in the graph.
-    fn check_office(&self, office: &Office, this: Option<&Key>) -> Checked<()> {
+    fn check_office(&self, office: &mut Office, this: Option<&Key>) -> Checked<()> {
         nonblank(&office.title, "title", || "office".to_owned())?;
-        if let Some(of) = &office.of {
-            if this != Some(of) && !self.actors.contains_key(of) {
+        if let Some(of) = &mut office.of {
+            if !self.share_actor_or(of, this) {
                 return Err(unknown(ItemKind::Actor, of, "of"));
             }
         }
         consistent(office.validity(), || format!("office `{}`", office.title))?;
-        self.check_evidence(&office.evidence)
+        self.check_evidence(&mut office.evidence)
     }
 
-    fn check_link(&self, link: &Link, this: Option<&Key>) -> Checked<()> {
-        if this != Some(&link.target) && !self.actors.contains_key(&link.target) {
+    fn check_link(&self, link: &mut Link, this: Option<&Key>) -> Checked<()> {
+        if !self.share_actor_or(&mut link.target, this) {
             return Err(unknown(ItemKind::Actor, &link.target, "target"));
         }
         consistent(link.validity(), || {
             format!("link `{}` to `{}`", link.kind.as_str(), link.target)
         })?;
-        self.check_evidence(&link.evidence)
+        self.check_evidence(&mut link.evidence)
+    }
+
+    /// Whether `key` names an actor in the graph or is `this`, the key of
+    /// the actor being added; `key` then shares that actor's key.
+    fn share_actor_or(&self, key: &mut Key, this: Option<&Key>) -> bool {
+        match this {
+            Some(this) if this == key => {
+                *key = this.clone();
+                true
+            }
+            _ => share(&self.actors, key).is_some(),
+        }
     }
 
     fn attach_office(&mut self, actor: ActorId, office: Office) {
@@ -2119,5 +2144,29 @@ mod tests {
         ));
         batch.finish();
         assert_same_indexes(&graph, &base());
+    }
+
+    #[test]
+    fn stored_items_share_the_text_of_the_keys_they_name() {
+        let mut graph = base();
+        graph.add_source(Source::new("r", "R")).unwrap();
+        let id = graph
+            .add_act(
+                Act::new(String::from("a"), ActKind::Praised, "b")
+                    .stance("s")
+                    .evidence(Evidence::cite("r")),
+            )
+            .unwrap();
+        let act = graph.act(id).unwrap();
+        let a = graph.actor_key(ActorId(0)).unwrap();
+        assert!(Key::same_text(&act.actor, a));
+        assert!(Key::same_text(
+            &act.evidence[0].source,
+            &graph.sources[0].key
+        ));
+        assert!(Key::same_text(
+            act.stance.as_ref().unwrap(),
+            graph.stance_key(StanceId(0)).unwrap()
+        ));
     }
 }

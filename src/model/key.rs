@@ -2,8 +2,9 @@
 
 use std::borrow::Borrow;
 use std::fmt;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The stable, human-chosen name of an actor, meeting, stance or source, such
 /// as `trump` or `alaska-summit-2025`.
@@ -12,6 +13,9 @@ use serde::{Deserialize, Serialize};
 /// letters, digits and `-`, `_`, `.`, `:`; keys compare case-sensitively, while
 /// [lookups](crate::DiplomaticGraph::find_actor) ignore case. A `Key` can be
 /// made from any string; the graph checks it when the item is added.
+///
+/// A key's text is shared: cloning a key does not copy it, and a graph
+/// stores each key's text once, however many items name it.
 ///
 /// # Examples
 ///
@@ -23,9 +27,8 @@ use serde::{Deserialize, Serialize};
 /// assert!(!Key::from("Donald Trump").is_valid());
 /// assert_eq!(key.as_str(), "trump");
 /// ```
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Key(String);
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key(Arc<str>);
 
 /// The longest key the graph accepts, in bytes.
 ///
@@ -44,7 +47,7 @@ impl Key {
     /// assert_eq!(key.to_string(), "macron");
     /// ```
     pub fn new(key: impl Into<String>) -> Self {
-        Key(key.into())
+        Key(Arc::from(key.into()))
     }
 
     /// The key as a string slice.
@@ -54,6 +57,12 @@ impl Key {
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Whether two keys share their text (one is a clone of the other), not
+    /// only equal it.
+    pub(crate) fn same_text(a: &Key, b: &Key) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
     }
 
     /// Whether the graph will accept this key (see the type docs).
@@ -88,13 +97,37 @@ impl fmt::Debug for Key {
 
 impl From<&str> for Key {
     fn from(s: &str) -> Self {
-        Key(s.to_owned())
+        Key(Arc::from(s))
     }
 }
 
 impl From<String> for Key {
     fn from(s: String) -> Self {
-        Key(s)
+        Key(Arc::from(s))
+    }
+}
+
+impl Serialize for Key {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    /// A JSON string, as a `String` would be read; the text is copied once,
+    /// into the shared allocation.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(Key::from(v))
+            }
+        }
+        deserializer.deserialize_string(Visitor)
     }
 }
 
@@ -118,13 +151,13 @@ impl AsRef<str> for Key {
 
 impl PartialEq<str> for Key {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        &*self.0 == other
     }
 }
 
 impl PartialEq<&str> for Key {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        &*self.0 == *other
     }
 }
 
