@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 use indexmap::IndexMap;
 use petgraph::Direction;
@@ -144,7 +145,11 @@ pub(crate) struct Indexes {
     /// quoting those words, in insertion order. Only for the contradiction
     /// check, which then looks at the few positions sharing a quote rather
     /// than at the whole timeline.
-    pub(crate) positions_by_quote: HashMap<u64, Vec<PositionId>>,
+    /// The hash is SipHash with this graph's random keys (`quote_keys`),
+    /// so the map itself does not hash it again.
+    pub(crate) positions_by_quote: HashMap<u64, Ids<PositionId>, BuildHasherDefault<Hashed>>,
+    /// The random keys of the quote hashes.
+    pub(crate) quote_keys: RandomState,
     /// Per actor: the stances it has positions on, in first-seen order.
     pub(crate) stances_by_actor: Vec<Vec<StanceId>>,
     /// Per actor: the meetings it takes part in, in date order.
@@ -161,12 +166,14 @@ pub(crate) struct Indexes {
     pub(crate) acts_by_kind_target: HashMap<(ActKind, ActorId), Vec<ActId>>,
     /// Per kind: every act of that kind.
     pub(crate) acts_by_kind: HashMap<ActKind, Vec<ActId>>,
-    /// Normalised keys, names and aliases to actors.
-    pub(crate) actor_names: HashMap<String, Vec<ActorId>>,
-    /// Normalised keys, labels and aliases to stances.
-    pub(crate) stance_names: HashMap<String, Vec<StanceId>>,
-    /// Normalised keys and titles to meetings.
-    pub(crate) meeting_names: HashMap<String, Vec<MeetingId>>,
+    /// Normalised names and aliases to actors, and keys with capitals
+    /// (a key without capitals is its own normalised form, found in the
+    /// item map itself).
+    pub(crate) actor_names: Names<ActorId>,
+    /// Normalised labels and aliases to stances, and keys with capitals.
+    pub(crate) stance_names: Names<StanceId>,
+    /// Normalised titles to meetings, and keys with capitals.
+    pub(crate) meeting_names: Names<MeetingId>,
     /// Set during a bulk load (a [`Batch`]), when the date-ordered meeting
     /// lists and the timelines are appended to and left unsorted until
     /// `end_bulk`. Never set once a graph is handed out.
@@ -179,6 +186,58 @@ pub(crate) struct Indexes {
 pub(crate) struct BulkStart {
     meetings: u32,
     positions: u32,
+}
+
+/// Normalised names to the ids of the items with that name.
+pub(crate) type Names<Id> = HashMap<Box<str>, Ids<Id>>;
+
+/// A short list of ids that holds one id without allocating: most names
+/// and quotes belong to one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Ids<Id> {
+    One(Id),
+    Many(Vec<Id>),
+}
+
+impl<Id: Copy + PartialEq> Ids<Id> {
+    pub(crate) fn as_slice(&self) -> &[Id] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(ids) => ids,
+        }
+    }
+
+    /// Adds `id` unless it is already the last one.
+    fn push_new(&mut self, id: Id) {
+        match self {
+            Ids::One(first) if *first == id => {}
+            Ids::One(first) => *self = Ids::Many(vec![*first, id]),
+            Ids::Many(ids) if ids.last() == Some(&id) => {}
+            Ids::Many(ids) => ids.push(id),
+        }
+    }
+}
+
+/// A hasher for keys that are already keyed SipHash values: passes the
+/// value through.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used; fold anything else in, to stay correct.
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// An error found while checking an item, with the JSON path (relative to
@@ -273,12 +332,16 @@ fn start_key(positions: &[PositionEntry], id: PositionId) -> u64 {
         .map_or(0, |d| d.timeline_key().saturating_add(1))
 }
 
-/// The key of `positions_by_quote`.
-fn quote_hash(actor: ActorId, stance: StanceId, source: &Key, quote: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    (actor, stance, source.as_str(), quote).hash(&mut hasher);
-    hasher.finish()
+/// The key of `positions_by_quote`: keyed SipHash, so that a crafted file
+/// cannot aim its quotes at one bucket.
+fn quote_hash(
+    keys: &RandomState,
+    actor: ActorId,
+    stance: StanceId,
+    source: &Key,
+    quote: &str,
+) -> u64 {
+    keys.hash_one((actor, stance, source.as_str(), quote))
 }
 
 /// Lower-cases and collapses whitespace, for name lookups.
@@ -303,16 +366,28 @@ pub(crate) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Records that each of `names`, normalised, names the item `id`.
+/// Records that each of `names`, normalised, names the item `id`, and so
+/// does `key` if it has capitals (otherwise it is its own normalised form,
+/// and lookups find it in the item map).
 fn index_names<'n, Id: Copy + PartialEq>(
-    index: &mut HashMap<String, Vec<Id>>,
+    index: &mut Names<Id>,
+    key: &'n Key,
     names: impl Iterator<Item = &'n str>,
     id: Id,
 ) {
-    for name in names {
-        let ids = index.entry(normalise(name)).or_default();
-        if !ids.contains(&id) {
-            ids.push(id);
+    let key = key.as_str();
+    let key = key.bytes().any(|b| b.is_ascii_uppercase()).then_some(key);
+    for name in key.into_iter().chain(names) {
+        let name = normalise(name);
+        match index.get_mut(name.as_str()) {
+            Some(ids) => {
+                if !ids.as_slice().contains(&id) {
+                    ids.push_new(id);
+                }
+            }
+            None => {
+                index.insert(name.into_boxed_str(), Ids::One(id));
+            }
         }
     }
 }
@@ -514,11 +589,11 @@ impl DiplomaticGraph {
         let links = std::mem::take(&mut actor.links);
         let id = ActorId(to_u32(self.actors.len()));
         let node = self.graph.add_node(Node::Actor(id));
-        let names = [actor.key.as_str(), actor.name.as_str()];
         let aliases = actor.aliases.iter().map(String::as_str);
         index_names(
             &mut self.index.actor_names,
-            names.into_iter().chain(aliases),
+            &key,
+            std::iter::once(actor.name.as_str()).chain(aliases),
             id,
         );
         self.actors.insert(key, ActorEntry { actor, node });
@@ -649,11 +724,11 @@ impl DiplomaticGraph {
         let broader_key = stance.broader.take();
         let id = StanceId(to_u32(self.stances.len()));
         let node = self.graph.add_node(Node::Stance(id));
-        let names = [stance.key.as_str(), stance.label.as_str()];
         let aliases = stance.aliases.iter().map(String::as_str);
         index_names(
             &mut self.index.stance_names,
-            names.into_iter().chain(aliases),
+            &key,
+            std::iter::once(stance.label.as_str()).chain(aliases),
             id,
         );
         self.stances.insert(
@@ -817,8 +892,8 @@ impl DiplomaticGraph {
                     .add_edge(from, node, Edge::Participation(to_u32(i)));
             }
         }
-        let names = [key.as_str(), meeting.title.as_str()];
-        index_names(&mut self.index.meeting_names, names.into_iter(), id);
+        let title = std::iter::once(meeting.title.as_str());
+        index_names(&mut self.index.meeting_names, &key, title, id);
         let status = meeting.status;
         self.meetings.insert(
             key,
@@ -1001,16 +1076,15 @@ impl DiplomaticGraph {
             .positions
             .last()
             .map_or(&[][..], |e| &e.position.evidence);
+        let index = &mut self.index;
         for cited in evidence {
             let Some(quote) = &cited.quote else { continue };
-            let ids = self
-                .index
+            let hash = quote_hash(&index.quote_keys, actor, stance, &cited.source, quote);
+            index
                 .positions_by_quote
-                .entry(quote_hash(actor, stance, &cited.source, quote))
-                .or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
+                .entry(hash)
+                .and_modify(|ids| ids.push_new(id))
+                .or_insert(Ids::One(id));
         }
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
         if !self
@@ -1167,11 +1241,12 @@ impl DiplomaticGraph {
         let validity = position.validity();
         for cited in &position.evidence {
             let Some(quote) = &cited.quote else { continue };
-            let hash = quote_hash(actor, stance, &cited.source, quote);
+            let keys = &self.index.quote_keys;
+            let hash = quote_hash(keys, actor, stance, &cited.source, quote);
             let Some(ids) = self.index.positions_by_quote.get(&hash) else {
                 continue;
             };
-            for id in ids {
+            for id in ids.as_slice() {
                 let Some(earlier) = self.positions.get(id.index()).map(|e| &e.position) else {
                     continue;
                 };

@@ -1,10 +1,8 @@
 //! Finding items by key, name or alias.
 
-use std::collections::HashMap;
-
 use crate::DiplomaticGraph;
 use crate::error::{Error, ItemKind, Result};
-use crate::graph::normalise;
+use crate::graph::{Names, normalise, to_u32};
 use crate::model::{ActorId, Key, MeetingId, StanceId};
 
 impl DiplomaticGraph {
@@ -39,12 +37,21 @@ impl DiplomaticGraph {
         if let Some(id) = self.actor_id(name) {
             return Ok(id);
         }
-        find(
-            name,
-            ItemKind::Actor,
-            &self.index.actor_names,
-            |id: ActorId| self.actor_key(id),
-        )
+        let lookup = Lookup {
+            names: &self.index.actor_names,
+            exact: &|k| self.actor_id(k),
+            keys: &|| {
+                Box::new(
+                    self.actors
+                        .keys()
+                        .enumerate()
+                        .map(|(i, k)| (ActorId(to_u32(i)), k)),
+                )
+            },
+        };
+        find(name, ItemKind::Actor, &lookup, |id: ActorId| {
+            self.actor_key(id)
+        })
     }
 
     /// Finds a stance by key, label or alias, like
@@ -69,12 +76,21 @@ impl DiplomaticGraph {
         if let Some(id) = self.stance_id(name) {
             return Ok(id);
         }
-        find(
-            name,
-            ItemKind::Stance,
-            &self.index.stance_names,
-            |id: StanceId| self.stance_key(id),
-        )
+        let lookup = Lookup {
+            names: &self.index.stance_names,
+            exact: &|k| self.stance_id(k),
+            keys: &|| {
+                Box::new(
+                    self.stances
+                        .keys()
+                        .enumerate()
+                        .map(|(i, k)| (StanceId(to_u32(i)), k)),
+                )
+            },
+        };
+        find(name, ItemKind::Stance, &lookup, |id: StanceId| {
+            self.stance_key(id)
+        })
     }
 
     /// Finds a meeting by key or title, like [`find_actor`](Self::find_actor).
@@ -95,19 +111,69 @@ impl DiplomaticGraph {
         if let Some(id) = self.meeting_id(name) {
             return Ok(id);
         }
-        find(
-            name,
-            ItemKind::Meeting,
-            &self.index.meeting_names,
-            |id: MeetingId| self.meeting_key(id),
-        )
+        let lookup = Lookup {
+            names: &self.index.meeting_names,
+            exact: &|k| self.meeting_id(k),
+            keys: &|| {
+                Box::new(
+                    self.meetings
+                        .keys()
+                        .enumerate()
+                        .map(|(i, k)| (MeetingId(to_u32(i)), k)),
+                )
+            },
+        };
+        find(name, ItemKind::Meeting, &lookup, |id: MeetingId| {
+            self.meeting_key(id)
+        })
     }
 }
 
-fn find<'g, Id: Copy + Ord>(
+/// The keys of one kind of item in id order, as an iterator.
+type KeysOf<'g, Id> = dyn Fn() -> Box<dyn Iterator<Item = (Id, &'g Key)> + 'g> + 'g;
+
+/// What one kind of item can be found by: the index of normalised names,
+/// and the keys, which the index holds only when they have capitals (a
+/// key without is its own normalised form, found by `exact`).
+struct Lookup<'g, Id> {
+    names: &'g Names<Id>,
+    exact: &'g dyn Fn(&str) -> Option<Id>,
+    keys: &'g KeysOf<'g, Id>,
+}
+
+impl<'g, Id: Copy + PartialEq + 'g> Lookup<'g, Id> {
+    /// The ids whose normalised key, name or alias is `query`.
+    fn named(&self, query: &str) -> Option<Vec<Id>> {
+        let mut ids = self
+            .names
+            .get(query)
+            .map(|ids| ids.as_slice().to_vec())
+            .unwrap_or_default();
+        if let Some(id) = (self.exact)(query) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        (!ids.is_empty()).then_some(ids)
+    }
+
+    /// Every normalised key, name and alias with its item.
+    fn all(&self) -> impl Iterator<Item = (&'g str, Id)> + 'g {
+        let names = self
+            .names
+            .iter()
+            .flat_map(|(name, ids)| ids.as_slice().iter().map(move |id| (&**name, *id)));
+        let keys = (self.keys)()
+            .map(|(id, key)| (key.as_str(), id))
+            .filter(|(key, _)| !key.bytes().any(|b| b.is_ascii_uppercase()));
+        names.chain(keys)
+    }
+}
+
+fn find<'g, Id: Copy + Ord + 'g>(
     name: &str,
     kind: ItemKind,
-    names: &HashMap<String, Vec<Id>>,
+    names: &Lookup<'g, Id>,
     key_of: impl Fn(Id) -> Option<&'g Key>,
 ) -> Result<Id> {
     let query = normalise(name);
@@ -124,8 +190,8 @@ fn find<'g, Id: Copy + Ord>(
             }),
         }
     };
-    if let Some(ids) = names.get(&query) {
-        return one_or_ambiguous(ids.clone());
+    if let Some(ids) = names.named(&query) {
+        return one_or_ambiguous(ids);
     }
     let words: Vec<&str> = query
         .split(|c: char| !c.is_alphanumeric())
@@ -133,7 +199,7 @@ fn find<'g, Id: Copy + Ord>(
         .collect();
     if !words.is_empty() {
         let matches: Vec<Id> = names
-            .iter()
+            .all()
             .filter(|(known, _)| {
                 let known_words: Vec<&str> = known
                     .split(|c: char| !c.is_alphanumeric())
@@ -141,7 +207,7 @@ fn find<'g, Id: Copy + Ord>(
                     .collect();
                 words.iter().all(|w| known_words.contains(w))
             })
-            .flat_map(|(_, ids)| ids.iter().copied())
+            .map(|(_, id)| id)
             .collect();
         if !matches.is_empty() {
             return one_or_ambiguous(matches);
@@ -168,12 +234,8 @@ fn find<'g, Id: Copy + Ord>(
     }
     let limit = (query.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, Id)> = names
-        .iter()
-        .filter_map(|(known, ids)| {
-            let d = edit_distance(&query, known, limit)?;
-            Some(ids.iter().map(move |id| (d, *id)))
-        })
-        .flatten()
+        .all()
+        .filter_map(|(known, id)| Some((edit_distance(&query, known, limit)?, id)))
         .collect();
     scored.sort_unstable();
     let mut suggestions: Vec<Id> = Vec::new();
@@ -191,21 +253,24 @@ fn find<'g, Id: Copy + Ord>(
 }
 
 /// The ids matching `query` exactly (normalised) or by all of its words.
-fn find_exact_or_words<Id: Copy>(query: &str, names: &HashMap<String, Vec<Id>>) -> Option<Vec<Id>> {
-    if let Some(ids) = names.get(query) {
-        return Some(ids.clone());
+fn find_exact_or_words<'g, Id: Copy + PartialEq + 'g>(
+    query: &str,
+    names: &Lookup<'g, Id>,
+) -> Option<Vec<Id>> {
+    if let Some(ids) = names.named(query) {
+        return Some(ids);
     }
     let words = words_of(query);
     if words.is_empty() {
         return None;
     }
     let matches: Vec<Id> = names
-        .iter()
+        .all()
         .filter(|(known, _)| {
             let known_words = words_of(known);
             words.iter().all(|w| known_words.contains(w))
         })
-        .flat_map(|(_, ids)| ids.iter().copied())
+        .map(|(_, id)| id)
         .collect();
     (!matches.is_empty()).then_some(matches)
 }
