@@ -105,7 +105,7 @@ pub(crate) struct MeetingEntry {
     pub(crate) meeting: Meeting,
     pub(crate) node: NodeIndex,
     /// The participants' ids, in the order of `meeting.participants`.
-    pub(crate) participants: Vec<ActorId>,
+    pub(crate) participants: Box<[ActorId]>,
 }
 
 #[derive(Debug, Clone)]
@@ -158,6 +158,9 @@ pub(crate) struct Indexes {
     pub(crate) meetings_by_status: [Vec<MeetingId>; MeetingStatus::ALL.len()],
     /// Every meeting, in date order.
     pub(crate) meetings_by_date: Vec<MeetingId>,
+    /// Per meeting, by id: its date as a number in date order (undated
+    /// last), so keeping and sorting the lists above compares integers.
+    pub(crate) meeting_dates: Vec<u64>,
     /// Per actor: acts it did, in insertion order.
     pub(crate) acts_by_actor: Vec<Vec<ActId>>,
     /// Per actor: acts towards it, in insertion order.
@@ -895,19 +898,12 @@ impl DiplomaticGraph {
         let title = std::iter::once(meeting.title.as_str());
         index_names(&mut self.index.meeting_names, &key, title, id);
         let status = meeting.status;
-        self.meetings.insert(
-            key,
-            MeetingEntry {
-                meeting,
-                node,
-                participants: participants.clone(),
-            },
-        );
-        // Index in date order. Split borrows: the comparator reads meetings.
-        // In a bulk load the lists are sorted once at the end instead.
-        let meetings = &self.meetings;
-        let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(meetings, *a, *b);
+        // Index in date order. In a bulk load the lists are sorted once at
+        // the end instead.
         let index = &mut self.index;
+        index.meeting_dates.push(meeting_key(meeting.date));
+        let dates = &index.meeting_dates;
+        let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(dates, *a, *b);
         let bulk = index.bulk.is_some();
         let add = |list: &mut Vec<MeetingId>| match bulk {
             true => list.push(id),
@@ -917,7 +913,7 @@ impl DiplomaticGraph {
         if let Some(list) = index.meetings_by_status.get_mut(status.index()) {
             add(list);
         }
-        for actor in participants {
+        for actor in &participants {
             let i = actor.index();
             if index.meetings_by_actor.len() <= i {
                 index.meetings_by_actor.resize_with(i + 1, Vec::new);
@@ -926,6 +922,14 @@ impl DiplomaticGraph {
                 add(list);
             }
         }
+        self.meetings.insert(
+            key,
+            MeetingEntry {
+                meeting,
+                node,
+                participants: participants.into_boxed_slice(),
+            },
+        );
         Ok(id)
     }
 
@@ -959,19 +963,15 @@ impl DiplomaticGraph {
                 timeline.sort_by_key(|p| start_key(positions, *p));
             }
         }
-        let meetings = &self.meetings;
         let index = &mut self.index;
+        let dates = &index.meeting_dates;
         let lists = std::iter::once(&mut index.meetings_by_date)
             .chain(index.meetings_by_status.iter_mut())
             .chain(index.meetings_by_actor.iter_mut());
         for list in lists {
             if list.last().is_some_and(|m| m.0 >= start.meetings) {
-                list.sort_by_cached_key(|m| {
-                    let date = meetings
-                        .get_index(m.index())
-                        .and_then(|(_, e)| e.meeting.date);
-                    (meeting_key(date), *m)
-                });
+                // Ids are unique, so an unstable sort gives the stable order.
+                list.sort_unstable_by(|a, b| meeting_order(dates, *a, *b));
             }
         }
     }
@@ -1059,7 +1059,7 @@ impl DiplomaticGraph {
             format!("position of `{}` on `{}`", position.actor, position.stance)
         })?;
         self.check_evidence(&mut position.evidence)?;
-        self.check_contradiction(actor, stance, &position)?;
+        let first_hash = self.check_contradiction(actor, stance, &position)?;
 
         let id = PositionId(to_u32(self.positions.len()));
         let (Some(from), Some(to)) = (self.actor_node(actor), self.stance_node(stance)) else {
@@ -1077,9 +1077,14 @@ impl DiplomaticGraph {
             .last()
             .map_or(&[][..], |e| &e.position.evidence);
         let index = &mut self.index;
-        for cited in evidence {
-            let Some(quote) = &cited.quote else { continue };
-            let hash = quote_hash(&index.quote_keys, actor, stance, &cited.source, quote);
+        let quoted = evidence
+            .iter()
+            .filter_map(|e| Some((&e.source, e.quote.as_deref()?)));
+        for (n, (source, quote)) in quoted.enumerate() {
+            let hash = match (n, first_hash) {
+                (0, Some(hash)) => hash,
+                _ => quote_hash(&index.quote_keys, actor, stance, source, quote),
+            };
             index
                 .positions_by_quote
                 .entry(hash)
@@ -1232,17 +1237,20 @@ impl DiplomaticGraph {
     /// actor on the same stance (see [`Error::ContradictoryPosition`]).
     /// Linear in the earlier positions of the actor on the stance that quote
     /// the same words of the same source (through `positions_by_quote`).
+    /// Returns the hash of the first quote, which indexing it needs again.
     fn check_contradiction(
         &self,
         actor: ActorId,
         stance: StanceId,
         position: &Position,
-    ) -> Checked<()> {
+    ) -> Checked<Option<u64>> {
         let validity = position.validity();
+        let mut first = None;
         for cited in &position.evidence {
             let Some(quote) = &cited.quote else { continue };
             let keys = &self.index.quote_keys;
             let hash = quote_hash(keys, actor, stance, &cited.source, quote);
+            first = first.or(Some(hash));
             let Some(ids) = self.index.positions_by_quote.get(&hash) else {
                 continue;
             };
@@ -1276,7 +1284,7 @@ impl DiplomaticGraph {
                 }
             }
         }
-        Ok(())
+        Ok(first)
     }
 
     fn check_meeting_ref(&self, meeting: Option<&mut Key>) -> Checked<Option<MeetingId>> {
@@ -1879,8 +1887,12 @@ impl Batch<'_> {
                 .saturating_add(positions)
                 .saturating_add(acts),
         );
-        graph.index.meetings_by_date.reserve(meetings);
-        graph.index.timelines.reserve(positions);
+        let index = &mut graph.index;
+        index.meetings_by_date.reserve(meetings);
+        index.meeting_dates.reserve(meetings);
+        index.meeting_names.reserve(meetings);
+        index.timelines.reserve(positions);
+        index.positions_by_quote.reserve(positions);
     }
 
     /// The id of the actor with exactly this key, as
@@ -2030,17 +2042,9 @@ impl DiplomaticGraph {
 }
 
 /// Date order for meetings: by date (timeline order), undated last, then by
-/// insertion order.
-pub(crate) fn meeting_order(
-    meetings: &IndexMap<Key, MeetingEntry>,
-    a: MeetingId,
-    b: MeetingId,
-) -> Ordering {
-    let date = |id: MeetingId| -> u64 {
-        meetings
-            .get_index(id.index())
-            .map_or(u64::MAX, |(_, e)| meeting_key(e.meeting.date))
-    };
+/// insertion order. `dates` is `Indexes::meeting_dates`.
+pub(crate) fn meeting_order(dates: &[u64], a: MeetingId, b: MeetingId) -> Ordering {
+    let date = |id: MeetingId| dates.get(id.index()).copied().unwrap_or(u64::MAX);
     date(a).cmp(&date(b)).then(a.cmp(&b))
 }
 
