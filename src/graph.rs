@@ -406,6 +406,16 @@ fn share<V>(map: &IndexMap<Key, V>, key: &mut Key) -> Option<usize> {
     Some(index)
 }
 
+/// Frees the spare capacity of a list in an item being stored: a list
+/// built by pushing (as builders and serde do) has room for four, and
+/// items are never edited after they are added. One evidence entry alone
+/// would otherwise take the room of four.
+fn fit<T>(list: &mut Vec<T>) {
+    if list.capacity() > list.len() {
+        list.shrink_to_fit();
+    }
+}
+
 /// Inserts `id` into `list`, kept sorted by `cmp`, after any equal items.
 fn insert_sorted<T: Copy>(list: &mut Vec<T>, id: T, mut cmp: impl FnMut(&T, &T) -> Ordering) {
     let at = list.partition_point(|probe| cmp(probe, &id) != Ordering::Greater);
@@ -590,6 +600,7 @@ impl DiplomaticGraph {
         }
         let offices = std::mem::take(&mut actor.offices);
         let links = std::mem::take(&mut actor.links);
+        fit(&mut actor.aliases);
         let id = ActorId(to_u32(self.actors.len()));
         let node = self.graph.add_node(Node::Actor(id));
         let aliases = actor.aliases.iter().map(String::as_str);
@@ -725,6 +736,7 @@ impl DiplomaticGraph {
             ),
         };
         let broader_key = stance.broader.take();
+        fit(&mut stance.aliases);
         let id = StanceId(to_u32(self.stances.len()));
         let node = self.graph.add_node(Node::Stance(id));
         let aliases = stance.aliases.iter().map(String::as_str);
@@ -887,6 +899,8 @@ impl DiplomaticGraph {
         }
         self.check_evidence(&mut meeting.evidence)?;
 
+        fit(&mut meeting.participants);
+        fit(&mut meeting.evidence);
         let id = MeetingId(to_u32(self.meetings.len()));
         let node = self.graph.add_node(Node::Meeting(id));
         for (i, actor) in participants.iter().enumerate() {
@@ -976,6 +990,65 @@ impl DiplomaticGraph {
         }
     }
 
+    /// Frees the spare capacity the graph's lists and maps keep for items
+    /// yet to come, as [`Vec::shrink_to_fit`] does; adding more items later
+    /// works as before, growing them again. Worth calling once a large
+    /// graph is complete (the JSON loader does); not after every batch,
+    /// since growing back costs a copy.
+    ///
+    /// Cost: linear in the graph.
+    ///
+    /// ```
+    /// let mut graph = diplograph::datasets::washington_2025();
+    /// let before = graph.counts();
+    /// graph.shrink_to_fit();
+    /// assert_eq!(graph.counts(), before);
+    /// ```
+    pub fn shrink_to_fit(&mut self) {
+        self.graph.shrink_to_fit();
+        self.sources.shrink_to_fit();
+        self.actors.shrink_to_fit();
+        self.meetings.shrink_to_fit();
+        self.stances.shrink_to_fit();
+        self.positions.shrink_to_fit();
+        self.acts.shrink_to_fit();
+        let index = &mut self.index;
+        let lists = index
+            .meetings_by_actor
+            .iter_mut()
+            .chain(index.meetings_by_status.iter_mut())
+            .chain(std::iter::once(&mut index.meetings_by_date));
+        lists.for_each(Vec::shrink_to_fit);
+        let lists = index
+            .acts_by_actor
+            .iter_mut()
+            .chain(index.acts_by_target.iter_mut())
+            .chain(index.acts_by_kind_target.values_mut())
+            .chain(index.acts_by_kind.values_mut());
+        lists.for_each(Vec::shrink_to_fit);
+        let lists = index
+            .positions_by_stance
+            .iter_mut()
+            .chain(index.timelines.values_mut());
+        lists.for_each(Vec::shrink_to_fit);
+        index
+            .stances_by_actor
+            .iter_mut()
+            .for_each(Vec::shrink_to_fit);
+        index.meeting_dates.shrink_to_fit();
+        index.meetings_by_actor.shrink_to_fit();
+        index.acts_by_actor.shrink_to_fit();
+        index.acts_by_target.shrink_to_fit();
+        index.positions_by_stance.shrink_to_fit();
+        index.stances_by_actor.shrink_to_fit();
+        index.timelines.shrink_to_fit();
+        index.positions_by_quote.shrink_to_fit();
+        index.acts_by_kind_target.shrink_to_fit();
+        index.actor_names.shrink_to_fit();
+        index.stance_names.shrink_to_fit();
+        index.meeting_names.shrink_to_fit();
+    }
+
     /// Starts a [`Batch`]: a way to add many items that sorts the
     /// date-ordered indexes once, when the batch ends, instead of keeping
     /// them sorted item by item.
@@ -1061,6 +1134,7 @@ impl DiplomaticGraph {
         self.check_evidence(&mut position.evidence)?;
         let first_hash = self.check_contradiction(actor, stance, &position)?;
 
+        fit(&mut position.evidence);
         let id = PositionId(to_u32(self.positions.len()));
         let (Some(from), Some(to)) = (self.actor_node(actor), self.stance_node(stance)) else {
             return Err(unknown(ItemKind::Actor, &position.actor, "actor"));
@@ -1152,6 +1226,7 @@ impl DiplomaticGraph {
         };
         self.check_evidence(&mut act.evidence)?;
 
+        fit(&mut act.evidence);
         let id = ActId(to_u32(self.acts.len()));
         let (Some(from), Some(to)) = (self.actor_node(actor), self.actor_node(target)) else {
             return Err(unknown(ItemKind::Actor, &act.actor, "actor"));
@@ -1331,7 +1406,8 @@ impl DiplomaticGraph {
         }
     }
 
-    fn attach_office(&mut self, actor: ActorId, office: Office) {
+    fn attach_office(&mut self, actor: ActorId, mut office: Office) {
+        fit(&mut office.evidence);
         let target = office.of.as_ref().and_then(|k| self.actor_id(k.as_str()));
         let Some(entry) = self.actors.get_index_mut(actor.index()).map(|e| e.1) else {
             return;
@@ -1344,7 +1420,8 @@ impl DiplomaticGraph {
         }
     }
 
-    fn attach_link(&mut self, actor: ActorId, link: Link) {
+    fn attach_link(&mut self, actor: ActorId, mut link: Link) {
+        fit(&mut link.evidence);
         let target = self.actor_id(link.target.as_str());
         let Some(entry) = self.actors.get_index_mut(actor.index()).map(|e| e.1) else {
             return;

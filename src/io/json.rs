@@ -320,6 +320,7 @@ impl<'t> Loader<'t> {
             self.check(|| format!("acts[{i}]"), result)?;
         }
         batch.finish();
+        built.shrink_to_fit();
         Ok(built)
     }
 }
