@@ -350,6 +350,23 @@ fn quote_hash(
 /// Lower-cases and collapses whitespace, for name lookups.
 pub(crate) fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // The same as below, byte by byte: ASCII whitespace as
+        // `char::is_whitespace` sees it is space and `\t` to `\r`.
+        let mut gap = false;
+        for b in name.bytes() {
+            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                gap = !out.is_empty();
+            } else {
+                if gap {
+                    out.push(' ');
+                    gap = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return out;
+    }
     for word in name.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -2300,6 +2317,24 @@ mod tests {
         ));
         batch.finish();
         assert_same_indexes(&graph, &base());
+    }
+
+    #[test]
+    fn normalise_lowers_case_and_collapses_whitespace() {
+        for name in [
+            "  Volodymyr\t\tZELENSKYY \u{b} \r\n",
+            "Émile  ZOLA",
+            "",
+            " \u{c} ",
+            "a\u{a0}b",
+        ] {
+            let slow = name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(normalise(name), slow, "{name:?}");
+        }
     }
 
     #[test]
