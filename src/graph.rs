@@ -167,8 +167,8 @@ pub(crate) struct Indexes {
     pub(crate) acts_by_target: Vec<Vec<ActId>>,
     /// Per (kind, target): acts of that kind towards that actor.
     pub(crate) acts_by_kind_target: HashMap<(ActKind, ActorId), Vec<ActId>>,
-    /// Per kind: every act of that kind.
-    pub(crate) acts_by_kind: HashMap<ActKind, Vec<ActId>>,
+    /// Per kind (by `ActKind::index`): every act of that kind.
+    pub(crate) acts_by_kind: Vec<Vec<ActId>>,
     /// Normalised names and aliases to actors, and keys with capitals
     /// (a key without capitals is its own normalised form, found in the
     /// item map itself).
@@ -1041,7 +1041,7 @@ impl DiplomaticGraph {
             .iter_mut()
             .chain(index.acts_by_target.iter_mut())
             .chain(index.acts_by_kind_target.values_mut())
-            .chain(index.acts_by_kind.values_mut());
+            .chain(index.acts_by_kind.iter_mut());
         lists.for_each(Vec::shrink_to_fit);
         let lists = index
             .positions_by_stance
@@ -1061,6 +1061,7 @@ impl DiplomaticGraph {
         index.timelines.shrink_to_fit();
         index.positions_by_quote.shrink_to_fit();
         index.acts_by_kind_target.shrink_to_fit();
+        index.acts_by_kind.shrink_to_fit();
         index.actor_names.shrink_to_fit();
         index.stance_names.shrink_to_fit();
         index.meeting_names.shrink_to_fit();
@@ -1183,17 +1184,17 @@ impl DiplomaticGraph {
                 .or_insert(Ids::One(id));
         }
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
-        if !self
-            .index
-            .stances_by_actor
-            .get(actor.index())
-            .is_some_and(|s| s.contains(&stance))
-        {
-            push_at(&mut self.index.stances_by_actor, actor.index(), stance);
-        }
         let positions = &self.positions;
-        let bulk = self.index.bulk.is_some();
-        let timeline = self.index.timelines.entry((actor, stance)).or_default();
+        let index = &mut self.index;
+        let bulk = index.bulk.is_some();
+        let timeline = match index.timelines.entry((actor, stance)) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                // The actor's first position on the stance.
+                push_at(&mut index.stances_by_actor, actor.index(), stance);
+                entry.insert(Vec::new())
+            }
+        };
         if bulk {
             timeline.push(id);
         } else {
@@ -1264,7 +1265,7 @@ impl DiplomaticGraph {
             .entry((kind, target))
             .or_default()
             .push(id);
-        self.index.acts_by_kind.entry(kind).or_default().push(id);
+        push_at(&mut self.index.acts_by_kind, kind.index(), id);
         Ok(id)
     }
 

@@ -216,6 +216,11 @@ impl ActKind {
         ActKind::Sanctioned,
     ];
 
+    /// The position of this kind in [`ALL`](Self::ALL).
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
     /// The words used in reports: "criticised", "pushed back against".
     ///
     /// ```

@@ -260,7 +260,7 @@ impl DiplomaticGraph {
             ([kind], None, None) => Some(
                 index
                     .acts_by_kind
-                    .get(kind)
+                    .get(kind.index())
                     .map(Vec::as_slice)
                     .unwrap_or_default(),
             ),
