@@ -994,15 +994,42 @@ impl DiplomaticGraph {
                 timeline.sort_by_key(|p| start_key(positions, *p));
             }
         }
+        let added = self.meetings.len().saturating_sub(start.meetings as usize);
+        if added == 0 {
+            return;
+        }
         let index = &mut self.index;
         let dates = &index.meeting_dates;
-        let lists = std::iter::once(&mut index.meetings_by_date)
-            .chain(index.meetings_by_status.iter_mut())
-            .chain(index.meetings_by_actor.iter_mut());
-        for list in lists {
-            if list.last().is_some_and(|m| m.0 >= start.meetings) {
-                // Ids are unique, so an unstable sort gives the stable order.
-                list.sort_unstable_by(|a, b| meeting_order(dates, *a, *b));
+        // A sorted prefix and an appended tail: the stable sort finds the
+        // prefix as one run and merges.
+        let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(dates, *a, *b);
+        index.meetings_by_date.sort_by(by_date);
+        if added * 2 >= self.meetings.len() {
+            // Mostly new meetings: deal the date-ordered list out to the
+            // status and actor lists, which leaves each in date order, with
+            // no comparisons.
+            let lists = index.meetings_by_status.iter_mut();
+            lists
+                .chain(index.meetings_by_actor.iter_mut())
+                .for_each(Vec::clear);
+            for &id in &index.meetings_by_date {
+                let Some((_, entry)) = self.meetings.get_index(id.index()) else {
+                    continue;
+                };
+                let status = entry.meeting.status.index();
+                if let Some(list) = index.meetings_by_status.get_mut(status) {
+                    list.push(id);
+                }
+                for actor in &entry.participants {
+                    push_at(&mut index.meetings_by_actor, actor.index(), id);
+                }
+            }
+        } else {
+            let lists = index.meetings_by_status.iter_mut();
+            for list in lists.chain(index.meetings_by_actor.iter_mut()) {
+                if list.last().is_some_and(|m| m.0 >= start.meetings) {
+                    list.sort_by(by_date);
+                }
             }
         }
     }
@@ -2304,6 +2331,12 @@ mod tests {
             }
             // Dropped, not finished.
         }
+        // A small batch into a larger graph sorts the lists it grew.
+        let late = Meeting::new("m-late", "Talks", MeetingKind::Call)
+            .date("2025-03-01".parse().unwrap())
+            .participant(Participant::new("a"));
+        one_by_one.add_meeting(late.clone()).unwrap();
+        batched.batch().add_meeting(late).unwrap();
         assert_same_indexes(&one_by_one, &batched);
     }
 
