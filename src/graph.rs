@@ -69,18 +69,21 @@ pub(crate) struct Metadata {
     pub(crate) description: Option<String>,
 }
 
-/// What a petgraph node stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a node stands for. Actors and stances are petgraph nodes; meetings
+/// are not (their participations are held by `MeetingEntry::participants`
+/// and `Indexes::meetings_by_actor`), but walks see them as nodes too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Node {
     Actor(ActorId),
     Meeting(MeetingId),
     Stance(StanceId),
 }
 
-/// What a petgraph edge stands for.
+/// What an edge stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Edge {
-    /// Actor to meeting; the index of the participant in the meeting.
+    /// Actor to meeting; the index of the participant in the meeting. Not
+    /// stored in petgraph: derived from the meeting's participants.
     Participation(u32),
     /// Actor to stance.
     Position(PositionId),
@@ -103,7 +106,6 @@ pub(crate) struct ActorEntry {
 #[derive(Debug, Clone)]
 pub(crate) struct MeetingEntry {
     pub(crate) meeting: Meeting,
-    pub(crate) node: NodeIndex,
     /// The participants' ids, in the order of `meeting.participants`.
     pub(crate) participants: Box<[ActorId]>,
 }
@@ -158,6 +160,9 @@ pub(crate) struct Indexes {
     pub(crate) meetings_by_status: [Vec<MeetingId>; MeetingStatus::ALL.len()],
     /// Every meeting, in date order.
     pub(crate) meetings_by_date: Vec<MeetingId>,
+    /// How many participations all meetings have: the participation edges,
+    /// which petgraph does not hold.
+    pub(crate) participations: usize,
     /// Per meeting, by id: its date as a number in date order (undated
     /// last), so keeping and sorting the lists above compares integers.
     pub(crate) meeting_dates: Vec<u64>,
@@ -530,7 +535,7 @@ impl DiplomaticGraph {
             stances: self.stances.len(),
             positions: self.positions.len(),
             acts: self.acts.len(),
-            edges: self.graph.edge_count(),
+            edges: self.graph.edge_count() + self.index.participations,
         }
     }
 
@@ -919,13 +924,7 @@ impl DiplomaticGraph {
         fit(&mut meeting.participants);
         fit(&mut meeting.evidence);
         let id = MeetingId(to_u32(self.meetings.len()));
-        let node = self.graph.add_node(Node::Meeting(id));
-        for (i, actor) in participants.iter().enumerate() {
-            if let Some(from) = self.actor_node(*actor) {
-                self.graph
-                    .add_edge(from, node, Edge::Participation(to_u32(i)));
-            }
-        }
+        self.index.participations += participants.len();
         let title = std::iter::once(meeting.title.as_str());
         index_names(&mut self.index.meeting_names, &key, title, id);
         let status = meeting.status;
@@ -957,7 +956,6 @@ impl DiplomaticGraph {
             key,
             MeetingEntry {
                 meeting,
-                node,
                 participants: participants.into_boxed_slice(),
             },
         );
@@ -1736,22 +1734,69 @@ impl DiplomaticGraph {
         self.stances.get_index(id.index()).map(|(_, e)| e.node)
     }
 
-    pub(crate) fn meeting_node(&self, id: MeetingId) -> Option<NodeIndex> {
-        self.meetings.get_index(id.index()).map(|(_, e)| e.node)
+    /// The participants of a meeting, in the meeting's order.
+    pub(crate) fn participant_ids(&self, meeting: MeetingId) -> impl Iterator<Item = ActorId> + '_ {
+        self.meetings
+            .get_index(meeting.index())
+            .into_iter()
+            .flat_map(|(_, e)| e.participants.iter().copied())
     }
 
-    /// The participants of a meeting, walking the meeting node's incoming
-    /// participation edges in the graph.
-    pub(crate) fn participant_ids(&self, meeting: MeetingId) -> impl Iterator<Item = ActorId> + '_ {
-        self.meeting_node(meeting)
-            .into_iter()
-            .flat_map(move |node| self.graph.edges_directed(node, Direction::Incoming))
-            .filter_map(
-                move |edge| match (edge.weight(), self.graph.node_weight(edge.source())) {
-                    (Edge::Participation(_), Some(Node::Actor(actor))) => Some(*actor),
-                    _ => None,
-                },
+    /// Every edge at `node`, either way, as (source, edge, target): those
+    /// stored in petgraph, then the participations, derived from the
+    /// meetings' participants and the actors' meeting lists.
+    fn edges_at(&self, node: Node) -> Vec<(Node, Edge, Node)> {
+        let mut edges = Vec::new();
+        let stored = match node {
+            Node::Actor(a) => self.actor_node(a),
+            Node::Stance(s) => self.stance_node(s),
+            Node::Meeting(_) => None,
+        };
+        if let Some(ix) = stored {
+            let outgoing = self.graph.edges_directed(ix, Direction::Outgoing);
+            let incoming = self.graph.edges_directed(ix, Direction::Incoming);
+            for edge in outgoing.chain(incoming) {
+                let ends = (
+                    self.graph.node_weight(edge.source()),
+                    self.graph.node_weight(edge.target()),
+                );
+                if let (Some(&from), Some(&to)) = ends {
+                    edges.push((from, *edge.weight(), to));
+                }
+            }
+        }
+        let participation = |m: MeetingId, i: usize, a: ActorId| {
+            (
+                Node::Actor(a),
+                Edge::Participation(to_u32(i)),
+                Node::Meeting(m),
             )
+        };
+        match node {
+            Node::Actor(a) => {
+                let meetings = self.index.meetings_by_actor.get(a.index());
+                for &m in meetings.into_iter().flatten() {
+                    let i = self
+                        .meetings
+                        .get_index(m.index())
+                        .and_then(|(_, e)| e.participants.iter().position(|p| *p == a));
+                    if let Some(i) = i {
+                        edges.push(participation(m, i, a));
+                    }
+                }
+            }
+            Node::Meeting(m) => {
+                let entry = self.meetings.get_index(m.index()).map(|(_, e)| e);
+                for (i, &a) in entry
+                    .into_iter()
+                    .flat_map(|e| e.participants.iter().enumerate())
+                {
+                    edges.push(participation(m, i, a));
+                }
+            }
+            Node::Stance(_) => {}
+        }
+        edges
     }
 }
 
@@ -2001,14 +2046,7 @@ impl Batch<'_> {
         graph.meetings.reserve(meetings);
         graph.positions.reserve(positions);
         graph.acts.reserve(acts);
-        graph.graph.reserve_nodes(meetings);
-        // Two participants a meeting is the common case.
-        graph.graph.reserve_edges(
-            meetings
-                .saturating_mul(2)
-                .saturating_add(positions)
-                .saturating_add(acts),
-        );
+        graph.graph.reserve_edges(positions.saturating_add(acts));
         let index = &mut graph.index;
         index.meetings_by_date.reserve(meetings);
         index.meeting_dates.reserve(meetings);
@@ -2101,9 +2139,10 @@ impl Drop for Batch<'_> {
 }
 
 impl DiplomaticGraph {
-    /// The nodes within `depth` steps of an actor, walking the petgraph
-    /// graph breadth-first along edges in either direction, each node with
-    /// its distance, in the order reached (the actor first, at 0).
+    /// The nodes within `depth` steps of an actor, walking the graph
+    /// breadth-first along edges in either direction (petgraph's, and the
+    /// participations, see `edges_at`), each node with its distance, in the
+    /// order reached (the actor first, at 0).
     ///
     /// `follow(source, edge, target)` is asked about each edge leading to a
     /// node not reached yet, with the edge's own endpoints (whichever way it
@@ -2117,41 +2156,24 @@ impl DiplomaticGraph {
         depth: u32,
         mut follow: impl FnMut(Node, Edge, Node) -> bool,
     ) -> Vec<(Node, u32)> {
-        let Some(first) = self.actor_node(start) else {
+        if self.actor(start).is_none() {
             return Vec::new();
-        };
+        }
+        let first = Node::Actor(start);
         let mut seen = std::collections::HashSet::from([first]);
-        let mut reached = vec![(Node::Actor(start), 0)];
+        let mut reached = vec![(first, 0)];
         let mut frontier = vec![first];
         for distance in 1..=depth {
             let mut next = Vec::new();
             for &node in &frontier {
-                let outgoing = self.graph.edges_directed(node, Direction::Outgoing);
-                let incoming = self.graph.edges_directed(node, Direction::Incoming);
-                for edge in outgoing.chain(incoming) {
-                    let other = if edge.source() == node {
-                        edge.target()
-                    } else {
-                        edge.source()
-                    };
-                    if seen.contains(&other) {
+                for (from, weight, to) in self.edges_at(node) {
+                    let other = if from == node { to } else { from };
+                    if seen.contains(&other) || !follow(from, weight, to) {
                         continue;
                     }
-                    let (Some(&from), Some(&to), Some(&weight)) = (
-                        self.graph.node_weight(edge.source()),
-                        self.graph.node_weight(edge.target()),
-                        self.graph.edge_weight(edge.id()),
-                    ) else {
-                        continue;
-                    };
-                    if !follow(from, weight, to) {
-                        continue;
-                    }
-                    if let Some(&found) = self.graph.node_weight(other) {
-                        seen.insert(other);
-                        next.push(other);
-                        reached.push((found, distance));
-                    }
+                    seen.insert(other);
+                    next.push(other);
+                    reached.push((other, distance));
                 }
             }
             if next.is_empty() {
