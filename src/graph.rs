@@ -85,9 +85,9 @@ pub(crate) enum Edge {
     /// Actor to meeting; the index of the participant in the meeting. Not
     /// stored in petgraph: derived from the meeting's participants.
     Participation(u32),
-    /// Actor to stance.
+    /// Actor to stance. Not stored in petgraph: derived from the position.
     Position(PositionId),
-    /// Actor to actor.
+    /// Actor to actor. Not stored in petgraph: derived from the act.
     Act(ActId),
     /// Actor to actor; the index of the link in the actor's links.
     Link(u32),
@@ -535,7 +535,10 @@ impl DiplomaticGraph {
             stances: self.stances.len(),
             positions: self.positions.len(),
             acts: self.acts.len(),
-            edges: self.graph.edge_count() + self.index.participations,
+            edges: self.graph.edge_count()
+                + self.index.participations
+                + self.positions.len()
+                + self.acts.len(),
         }
     }
 
@@ -1179,10 +1182,6 @@ impl DiplomaticGraph {
 
         fit(&mut position.evidence);
         let id = PositionId(to_u32(self.positions.len()));
-        let (Some(from), Some(to)) = (self.actor_node(actor), self.stance_node(stance)) else {
-            return Err(unknown(ItemKind::Actor, &position.actor, "actor"));
-        };
-        self.graph.add_edge(from, to, Edge::Position(id));
         self.positions.push(PositionEntry {
             position,
             actor,
@@ -1271,10 +1270,6 @@ impl DiplomaticGraph {
 
         fit(&mut act.evidence);
         let id = ActId(to_u32(self.acts.len()));
-        let (Some(from), Some(to)) = (self.actor_node(actor), self.actor_node(target)) else {
-            return Err(unknown(ItemKind::Actor, &act.actor, "actor"));
-        };
-        self.graph.add_edge(from, to, Edge::Act(id));
         let kind = act.kind;
         self.acts.push(ActEntry {
             act,
@@ -1743,8 +1738,9 @@ impl DiplomaticGraph {
     }
 
     /// Every edge at `node`, either way, as (source, edge, target): those
-    /// stored in petgraph, then the participations, derived from the
-    /// meetings' participants and the actors' meeting lists.
+    /// stored in petgraph (links, offices, broader stances), then the
+    /// participations, positions and acts, derived from the items and the
+    /// indexes that list them by actor and stance.
     fn edges_at(&self, node: Node) -> Vec<(Node, Edge, Node)> {
         let mut edges = Vec::new();
         let stored = match node {
@@ -1772,8 +1768,31 @@ impl DiplomaticGraph {
                 Node::Meeting(m),
             )
         };
+        let index = &self.index;
+        let position = |p: PositionId| {
+            let e = self.positions.get(p.index())?;
+            Some((
+                Node::Actor(e.actor),
+                Edge::Position(p),
+                Node::Stance(e.stance),
+            ))
+        };
+        let act = |id: ActId| {
+            let e = self.acts.get(id.index())?;
+            Some((Node::Actor(e.actor), Edge::Act(id), Node::Actor(e.target)))
+        };
         match node {
             Node::Actor(a) => {
+                let stances = index.stances_by_actor.get(a.index());
+                for &s in stances.into_iter().flatten() {
+                    let timeline = index.timelines.get(&(a, s));
+                    edges.extend(timeline.into_iter().flatten().filter_map(|p| position(*p)));
+                }
+                let acts = [&index.acts_by_actor, &index.acts_by_target]
+                    .map(|lists| lists.get(a.index()).into_iter().flatten());
+                for list in acts {
+                    edges.extend(list.filter_map(|id| act(*id)));
+                }
                 let meetings = self.index.meetings_by_actor.get(a.index());
                 for &m in meetings.into_iter().flatten() {
                     let i = self
@@ -1794,7 +1813,10 @@ impl DiplomaticGraph {
                     edges.push(participation(m, i, a));
                 }
             }
-            Node::Stance(_) => {}
+            Node::Stance(s) => {
+                let positions = index.positions_by_stance.get(s.index());
+                edges.extend(positions.into_iter().flatten().filter_map(|p| position(*p)));
+            }
         }
         edges
     }
@@ -2046,7 +2068,6 @@ impl Batch<'_> {
         graph.meetings.reserve(meetings);
         graph.positions.reserve(positions);
         graph.acts.reserve(acts);
-        graph.graph.reserve_edges(positions.saturating_add(acts));
         let index = &mut graph.index;
         index.meetings_by_date.reserve(meetings);
         index.meeting_dates.reserve(meetings);
