@@ -134,7 +134,7 @@ impl Act {
     /// ```
     #[must_use]
     pub fn evidence(mut self, evidence: Evidence) -> Self {
-        self.evidence.push(evidence);
+        super::push_small(&mut self.evidence, evidence);
         self
     }
 

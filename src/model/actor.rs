@@ -72,7 +72,7 @@ impl Actor {
     /// ```
     #[must_use]
     pub fn alias(mut self, alias: impl Into<String>) -> Self {
-        self.aliases.push(alias.into());
+        super::push_small(&mut self.aliases, alias.into());
         self
     }
 
@@ -86,7 +86,7 @@ impl Actor {
     /// ```
     #[must_use]
     pub fn office(mut self, office: Office) -> Self {
-        self.offices.push(office);
+        super::push_small(&mut self.offices, office);
         self
     }
 
@@ -100,7 +100,7 @@ impl Actor {
     /// ```
     #[must_use]
     pub fn link(mut self, link: Link) -> Self {
-        self.links.push(link);
+        super::push_small(&mut self.links, link);
         self
     }
 
@@ -268,7 +268,7 @@ impl Office {
     /// ```
     #[must_use]
     pub fn evidence(mut self, evidence: Evidence) -> Self {
-        self.evidence.push(evidence);
+        super::push_small(&mut self.evidence, evidence);
         self
     }
 
@@ -348,7 +348,7 @@ impl Link {
     /// ```
     #[must_use]
     pub fn evidence(mut self, evidence: Evidence) -> Self {
-        self.evidence.push(evidence);
+        super::push_small(&mut self.evidence, evidence);
         self
     }
 

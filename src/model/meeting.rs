@@ -146,7 +146,7 @@ impl Meeting {
     /// ```
     #[must_use]
     pub fn participant(mut self, participant: Participant) -> Self {
-        self.participants.push(participant);
+        super::push_small(&mut self.participants, participant);
         self
     }
 
@@ -172,7 +172,7 @@ impl Meeting {
     /// ```
     #[must_use]
     pub fn evidence(mut self, evidence: Evidence) -> Self {
-        self.evidence.push(evidence);
+        super::push_small(&mut self.evidence, evidence);
         self
     }
 

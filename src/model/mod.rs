@@ -21,3 +21,14 @@ pub use key::{ActId, ActorId, Key, MAX_KEY_LEN, MeetingId, PositionId, SourceId,
 pub use meeting::{Meeting, MeetingKind, MeetingStatus, Participant, Role, Tone};
 pub use stance::{Hedging, Polarity, Position, Stance};
 pub use time::{Certainty, DateError, PartialDate, Precision, Validity};
+
+/// Pushes onto a builder's list, growing the first few steps by exactly
+/// one: most items have one to three pieces of evidence, participants or
+/// aliases, and `Vec::push` would make room for four at once (a single
+/// evidence entry then took the room of four, in the item and in a graph).
+fn push_small<T>(list: &mut Vec<T>, item: T) {
+    if list.len() < 4 {
+        list.reserve_exact(1);
+    }
+    list.push(item);
+}

@@ -65,7 +65,7 @@ impl Stance {
     /// ```
     #[must_use]
     pub fn alias(mut self, alias: impl Into<String>) -> Self {
-        self.aliases.push(alias.into());
+        super::push_small(&mut self.aliases, alias.into());
         self
     }
 
@@ -239,7 +239,7 @@ impl Position {
     /// ```
     #[must_use]
     pub fn evidence(mut self, evidence: Evidence) -> Self {
-        self.evidence.push(evidence);
+        super::push_small(&mut self.evidence, evidence);
         self
     }
 
