@@ -1829,7 +1829,8 @@ impl DiplomaticGraph {
 /// date-ordered meeting lists and position timelines are sorted once, by
 /// [`finish`](Self::finish) or when the batch is dropped, whichever comes
 /// first; an item that fails its checks leaves the graph as it was, as
-/// with the graph's own methods.
+/// with the graph's own methods. (A batch leaked with `std::mem::forget`
+/// leaves those lists unsorted until the next batch on the graph ends.)
 ///
 /// # Examples
 ///
