@@ -144,9 +144,10 @@ pub(crate) struct Indexes {
     /// Per (actor, stance): the actor's positions on it, sorted by start.
     pub(crate) timelines: HashMap<(ActorId, StanceId), Vec<PositionId>>,
     /// Per (actor, stance, source, quoted words), hashed: the positions
-    /// quoting those words, in insertion order. Only for the contradiction
-    /// check, which then looks at the few positions sharing a quote rather
-    /// than at the whole timeline.
+    /// quoting those words, in insertion order, for the (actor, stance)
+    /// timelines longer than `SHORT_TIMELINE` only. Only for the
+    /// contradiction check, which then looks at the few positions sharing
+    /// a quote rather than at the whole timeline; it scans short ones.
     /// The hash is SipHash with this graph's random keys (`quote_keys`),
     /// so the map itself does not hash it again.
     pub(crate) positions_by_quote: HashMap<u64, Ids<PositionId>, BuildHasherDefault<Hashed>>,
@@ -339,6 +340,10 @@ fn start_key(positions: &[PositionEntry], id: PositionId) -> u64 {
         .and_then(|e| e.position.from)
         .map_or(0, |d| d.timeline_key().saturating_add(1))
 }
+
+/// Timelines up to this long are scanned by the contradiction check; longer
+/// ones have their quotes indexed in `positions_by_quote`.
+const SHORT_TIMELINE: usize = 8;
 
 /// The key of `positions_by_quote`: keyed SipHash, so that a crafted file
 /// cannot aim its quotes at one bucket.
@@ -1178,7 +1183,7 @@ impl DiplomaticGraph {
             format!("position of `{}` on `{}`", position.actor, position.stance)
         })?;
         self.check_evidence(&mut position.evidence)?;
-        let first_hash = self.check_contradiction(actor, stance, &position)?;
+        self.check_contradiction(actor, stance, &position)?;
 
         fit(&mut position.evidence);
         let id = PositionId(to_u32(self.positions.len()));
@@ -1188,25 +1193,6 @@ impl DiplomaticGraph {
             stance,
             meeting,
         });
-        let evidence = self
-            .positions
-            .last()
-            .map_or(&[][..], |e| &e.position.evidence);
-        let index = &mut self.index;
-        let quoted = evidence
-            .iter()
-            .filter_map(|e| Some((&e.source, e.quote.as_deref()?)));
-        for (n, (source, quote)) in quoted.enumerate() {
-            let hash = match (n, first_hash) {
-                (0, Some(hash)) => hash,
-                _ => quote_hash(&index.quote_keys, actor, stance, source, quote),
-            };
-            index
-                .positions_by_quote
-                .entry(hash)
-                .and_modify(|ids| ids.push_new(id))
-                .or_insert(Ids::One(id));
-        }
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
         let positions = &self.positions;
         let index = &mut self.index;
@@ -1223,6 +1209,28 @@ impl DiplomaticGraph {
             timeline.push(id);
         } else {
             insert_sorted(timeline, id, |a, b| by_start(positions, a, b));
+        }
+        // Quotes are indexed only for long timelines; the contradiction
+        // check scans a short one. The position that makes a timeline long
+        // brings the others in.
+        let indexed: Vec<PositionId> = match timeline.len() {
+            n if n == SHORT_TIMELINE + 1 => timeline.clone(),
+            n if n > SHORT_TIMELINE => vec![id],
+            _ => Vec::new(),
+        };
+        for p in indexed {
+            let evidence = positions
+                .get(p.index())
+                .map_or(&[][..], |e| &e.position.evidence);
+            for cited in evidence {
+                let Some(quote) = &cited.quote else { continue };
+                let hash = quote_hash(&index.quote_keys, actor, stance, &cited.source, quote);
+                index
+                    .positions_by_quote
+                    .entry(hash)
+                    .and_modify(|ids| ids.push_new(p))
+                    .or_insert(Ids::One(p));
+            }
         }
         Ok(id)
     }
@@ -1349,25 +1357,37 @@ impl DiplomaticGraph {
     /// Fails when `position` contradicts an earlier position of the same
     /// actor on the same stance (see [`Error::ContradictoryPosition`]).
     /// Linear in the earlier positions of the actor on the stance that quote
-    /// the same words of the same source (through `positions_by_quote`).
-    /// Returns the hash of the first quote, which indexing it needs again.
+    /// the same words of the same source: the whole timeline when it is
+    /// short (at most `SHORT_TIMELINE` positions), else those
+    /// `positions_by_quote` lists. The earliest added contradicting
+    /// position is the one reported.
     fn check_contradiction(
         &self,
         actor: ActorId,
         stance: StanceId,
         position: &Position,
-    ) -> Checked<Option<u64>> {
+    ) -> Checked<()> {
         let validity = position.validity();
-        let mut first = None;
+        let timeline = self.index.timelines.get(&(actor, stance));
+        let timeline = timeline.map_or(&[][..], Vec::as_slice);
+        let indexed = timeline.len() > SHORT_TIMELINE;
         for cited in &position.evidence {
             let Some(quote) = &cited.quote else { continue };
-            let keys = &self.index.quote_keys;
-            let hash = quote_hash(keys, actor, stance, &cited.source, quote);
-            first = first.or(Some(hash));
-            let Some(ids) = self.index.positions_by_quote.get(&hash) else {
-                continue;
+            let candidates = if indexed {
+                let keys = &self.index.quote_keys;
+                let hash = quote_hash(keys, actor, stance, &cited.source, quote);
+                match self.index.positions_by_quote.get(&hash) {
+                    Some(ids) => ids.as_slice(),
+                    None => continue,
+                }
+            } else {
+                timeline
             };
-            for id in ids.as_slice() {
+            let mut found: Option<(PositionId, &Position)> = None;
+            for &id in candidates {
+                if found.is_some_and(|(first, _)| first < id) {
+                    continue;
+                }
                 let Some(earlier) = self.positions.get(id.index()).map(|e| &e.position) else {
                     continue;
                 };
@@ -1378,26 +1398,26 @@ impl DiplomaticGraph {
                         .any(|o| o.source == cited.source && o.quote.as_ref() == Some(quote))
                 };
                 if earlier.polarity != position.polarity
-                    && earlier.validity().surely_overlaps(&validity)
                     && same_words()
+                    && earlier.validity().surely_overlaps(&validity)
                 {
-                    return Err(Invalid::new(
-                        "polarity",
-                        Error::ContradictoryPosition {
-                            item: format!(
-                                "position of `{}` on `{}`",
-                                position.actor, position.stance
-                            ),
-                            polarity: position.polarity,
-                            earlier: earlier.polarity,
-                            cited: cited.source.clone(),
-                            location: None,
-                        },
-                    ));
+                    found = Some((id, earlier));
                 }
             }
+            if let Some((_, earlier)) = found {
+                return Err(Invalid::new(
+                    "polarity",
+                    Error::ContradictoryPosition {
+                        item: format!("position of `{}` on `{}`", position.actor, position.stance),
+                        polarity: position.polarity,
+                        earlier: earlier.polarity,
+                        cited: cited.source.clone(),
+                        location: None,
+                    },
+                ));
+            }
         }
-        Ok(first)
+        Ok(())
     }
 
     fn check_meeting_ref(&self, meeting: Option<&mut Key>) -> Checked<Option<MeetingId>> {
@@ -2437,5 +2457,40 @@ mod tests {
             act.stance.as_ref().unwrap(),
             graph.stance_key(StanceId(0)).unwrap()
         ));
+    }
+
+    #[test]
+    fn contradictions_are_found_in_short_and_long_timelines_alike() {
+        use crate::model::{Polarity, Position};
+        let date = |d: &str| d.parse::<PartialDate>().unwrap();
+        for filler in [0, 3, SHORT_TIMELINE, SHORT_TIMELINE + 5] {
+            let mut graph = base();
+            graph.add_source(Source::new("r", "R")).unwrap();
+            let quote = |p: Position, q: &str| p.evidence(Evidence::new("r", q));
+            // Two earlier positions quoting the same words, at different
+            // times and with different polarities.
+            let first = Position::new("a", "s", Polarity::Supports).until(date("2025-01"));
+            graph.add_position(quote(first, "the words")).unwrap();
+            let second = Position::new("a", "s", Polarity::Neutral).from(date("2025-02"));
+            graph.add_position(quote(second, "the words")).unwrap();
+            for i in 0..filler {
+                let other = Position::new("a", "s", Polarity::Opposes);
+                graph
+                    .add_position(quote(other, &format!("other words {i}")))
+                    .unwrap();
+            }
+            // Another polarity on the same words, at any time: refused,
+            // naming the earliest position it contradicts.
+            let clash = quote(Position::new("a", "s", Polarity::Opposes), "the words");
+            match graph.add_position(clash) {
+                Err(Error::ContradictoryPosition { earlier, .. }) => {
+                    assert_eq!(earlier, Polarity::Supports, "{filler}");
+                }
+                other => panic!("{filler}: {other:?}"),
+            }
+            // Other words, or another stance's timeline, do not clash.
+            let fine = quote(Position::new("a", "s", Polarity::Opposes), "new words");
+            graph.add_position(fine).unwrap();
+        }
     }
 }
