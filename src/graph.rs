@@ -144,8 +144,8 @@ pub(crate) struct Indexes {
     /// Per (actor, stance): the actor's positions on it, sorted by start.
     pub(crate) timelines: HashMap<(ActorId, StanceId), Vec<PositionId>>,
     /// Per (actor, stance, source, quoted words), hashed: the positions
-    /// quoting those words, in insertion order, for the (actor, stance)
-    /// timelines longer than `SHORT_TIMELINE` only. Only for the
+    /// quoting those words, for the (actor, stance) timelines longer than
+    /// `SHORT_TIMELINE` only. Only for the
     /// contradiction check, which then looks at the few positions sharing
     /// a quote rather than at the whole timeline; it scans short ones.
     /// The hash is SipHash with this graph's random keys (`quote_keys`),
@@ -2076,8 +2076,8 @@ impl Batch<'_> {
     }
 
     /// Makes room for this many more meetings, positions and acts, so the
-    /// item lists and the graph's edges grow once rather than step by step.
-    /// Only a hint: adding more or fewer is fine.
+    /// item lists and the indexes with an entry per meeting grow once
+    /// rather than step by step. Only a hint: adding more or fewer is fine.
     ///
     /// ```
     /// let mut graph = diplograph::DiplomaticGraph::new();
@@ -2093,8 +2093,8 @@ impl Batch<'_> {
         index.meetings_by_date.reserve(meetings);
         index.meeting_dates.reserve(meetings);
         index.meeting_names.reserve(meetings);
-        index.timelines.reserve(positions);
-        index.positions_by_quote.reserve(positions);
+        // Positions come in timelines of a few each.
+        index.timelines.reserve(positions / 2);
     }
 
     /// The id of the actor with exactly this key, as
