@@ -34,7 +34,7 @@ use diplograph::{ActKind, ActQuery, DiplomaticGraph, MeetingQuery, Polarity, Pos
 #[path = "../benches/gen/mod.rs"]
 mod synthetic;
 
-use synthetic::{Dataset, Picks, SCALE_VAR, SEED, Scale, day};
+use synthetic::{Dataset, Picks, SCALE_VAR, SEED, Scale};
 
 /// `System`, counting live and peak bytes.
 #[global_allocator]
@@ -102,7 +102,7 @@ fn main() {
         let name = args.next().expect("query NAME [TIMES]");
         let times: usize = args.next().map_or(1000, |t| t.parse().expect("TIMES"));
         let picks = Picks::choose(&graph);
-        let found = run_query(&graph, &picks, &name, times);
+        let found = run_query(&graph, &picks, scale, &name, times);
         println!("query {name} x{times}: {found} results in total");
     }
 }
@@ -110,8 +110,15 @@ fn main() {
 /// Runs the named query `times` times and returns the number of results,
 /// summed. Kept out of line so callgrind can count only its instructions.
 #[inline(never)]
-fn run_query(graph: &DiplomaticGraph, picks: &Picks, name: &str, times: usize) -> usize {
-    let mid_year = day(180);
+fn run_query(
+    graph: &DiplomaticGraph,
+    picks: &Picks,
+    scale: Scale,
+    name: &str,
+    times: usize,
+) -> usize {
+    let mid = scale.days() / 2;
+    let mid_year = scale.day(mid);
     let mut total = 0;
     for _ in 0..times {
         let g = black_box(graph);
@@ -127,7 +134,7 @@ fn run_query(graph: &DiplomaticGraph, picks: &Picks, name: &str, times: usize) -
                 .acts(ActQuery::towards(picks.hub).kind(ActKind::Criticised))
                 .count(),
             "meetings_between_hub" => g
-                .meetings(MeetingQuery::with(picks.hub).between(day(90), day(180)))
+                .meetings(MeetingQuery::with(picks.hub).between(scale.day(mid - 89), mid_year))
                 .count(),
             "met_both_hubs" => g.met_both(picks.hub, picks.second_hub).len(),
             "find_actor_word" => {
