@@ -101,13 +101,16 @@ def main():
                 print(f"| `{q}` | {' | '.join(cells)} | {vs_ox} | {vs_floor} |")
             print()
         if own:
-            print("| bench | median | throughput |")
-            print("|---|---|---|")
+            rates = any(found[k][1] for k in found if k[0] == group and k[1] in own)
+            print("| bench | median |" + (" throughput |" if rates else ""))
+            print("|---|---|" + ("---|" if rates else ""))
             for q in own:
                 for g, qq, e in sorted(found):
                     if g == group and qq == q:
                         median, tp = found[(g, qq, e)]
-                        print(f"| `{q}/{e}` | {fmt_time(median)} | {throughput(median, tp)} |")
+                        rate = f" {throughput(median, tp)} |" if rates else ""
+                        print(f"| `{q}/{e}` | {fmt_time(median)} |{rate}")
+            print()
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@
 //! * an act: `d:actor`, `d:kind` (`d:criticised`...), `d:target`, `d:date`,
 //!   `d:stance` when it has one, `d:source`.
 //!
-//! Known-at is a `FILTER EXISTS` on the cited source's `d:published`.
+//! Known-at joins the cited source's `d:published` and counts distinct
+//! positions.
 //! Queries are parsed once; each timed call evaluates one on the store and
 //! reads the count.
 
@@ -146,9 +147,11 @@ impl Rdf {
             "?p d:from ?from . FILTER(?from <= {mid}) \
              OPTIONAL {{ ?p d:until ?until }} FILTER(!BOUND(?until) || ?until > {mid})"
         );
-        let known = format!(
-            "FILTER EXISTS {{ ?p d:source ?src . ?src d:published ?pub . FILTER(?pub <= {mid}) }}"
-        );
+        // A join rather than `FILTER EXISTS { ... }`, which Oxigraph 0.5
+        // evaluated far more slowly (11.7 s a call at icews05-15); with
+        // `COUNT(DISTINCT ?p)` both count a position once however many of
+        // its sources were published in time.
+        let known = format!("?p d:source ?src . ?src d:published ?pub . FILTER(?pub <= {mid})");
         let body = match q {
             Question::OpposesAsOf(s) => {
                 format!("?p d:stance {} ; d:polarity d:opposes . {valid}", stance(s))
@@ -176,9 +179,13 @@ impl Rdf {
                 stance(s)
             ),
         };
+        let count = match q {
+            Question::KnownAtHistory(..) | Question::OpposesKnownAt(_) => "COUNT(DISTINCT ?p)",
+            _ => "COUNT(*)",
+        };
         format!(
             "PREFIX d: <{NS}v#>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n\
-             SELECT (COUNT(*) AS ?n) WHERE {{ {body} }}"
+             SELECT ({count} AS ?n) WHERE {{ {body} }}"
         )
     }
 

@@ -17,7 +17,7 @@
 
 use std::hint::black_box;
 
-use criterion::Criterion;
+use criterion::{Criterion, SamplingMode};
 use diplograph::MeetingQuery;
 
 use super::Fixture;
@@ -36,6 +36,12 @@ pub fn benches(c: &mut Criterion, fx: &Fixture) {
                 .count()
         });
     });
+    group.finish();
+    // Milliseconds to seconds a call at the large scales: flat sampling,
+    // ten samples.
+    let mut group = c.benchmark_group("w3");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
     fx.bench(&mut group, "met_both_hubs/diplograph", |b| {
         b.iter(|| g.met_both(black_box(p.hub), p.second_hub).len());
     });
