@@ -16,6 +16,14 @@
 //!     target/release/examples/memory query positions_as_of_busiest 1000
 //! ```
 //!
+//! With `write DIR` it also writes the generated data to `DIR` in the two
+//! forms the benchmarks read: `dataset.json` (the JSON dataset format) and
+//! `events.gdelt.tsv` (GDELT 2.0 export rows, see `GdeltWriter`):
+//!
+//! ```text
+//! DIPLOGRAPH_BENCH_SCALE=icews05-15 cargo run --release --example memory -- write /tmp/data
+//! ```
+//!
 //! Figures and their reading are in `docs/performance.md`.
 
 #![allow(
@@ -34,7 +42,7 @@ use diplograph::{ActKind, ActQuery, DiplomaticGraph, MeetingQuery, Polarity, Pos
 #[path = "../benches/gen/mod.rs"]
 mod synthetic;
 
-use synthetic::{Dataset, Picks, SCALE_VAR, SEED, Scale, day};
+use synthetic::{Dataset, GdeltWriter, Picks, SCALE_VAR, SEED, Scale, generate};
 
 /// `System`, counting live and peak bytes.
 #[global_allocator]
@@ -98,11 +106,29 @@ fn main() {
     drop(json);
 
     let mut args = std::env::args().skip(1);
-    if args.next().as_deref() == Some("query") {
+    let command = args.next();
+    if command.as_deref() == Some("write") {
+        let dir = std::path::PathBuf::from(args.next().expect("write DIR"));
+        std::fs::create_dir_all(&dir).expect("creating DIR");
+        graph
+            .save(dir.join("dataset.json"))
+            .expect("writing dataset.json");
+        let file = std::fs::File::create(dir.join("events.gdelt.tsv")).expect("creating the TSV");
+        let mut rows = GdeltWriter::new(scale, std::io::BufWriter::new(file));
+        generate(scale, SEED, &mut rows);
+        let count = rows.rows;
+        rows.finish().expect("writing events.gdelt.tsv");
+        println!(
+            "wrote {} and {count} GDELT rows to {}",
+            dir.join("dataset.json").display(),
+            dir.join("events.gdelt.tsv").display()
+        );
+    }
+    if command.as_deref() == Some("query") {
         let name = args.next().expect("query NAME [TIMES]");
         let times: usize = args.next().map_or(1000, |t| t.parse().expect("TIMES"));
         let picks = Picks::choose(&graph);
-        let found = run_query(&graph, &picks, &name, times);
+        let found = run_query(&graph, &picks, scale, &name, times);
         println!("query {name} x{times}: {found} results in total");
     }
 }
@@ -110,8 +136,15 @@ fn main() {
 /// Runs the named query `times` times and returns the number of results,
 /// summed. Kept out of line so callgrind can count only its instructions.
 #[inline(never)]
-fn run_query(graph: &DiplomaticGraph, picks: &Picks, name: &str, times: usize) -> usize {
-    let mid_year = day(180);
+fn run_query(
+    graph: &DiplomaticGraph,
+    picks: &Picks,
+    scale: Scale,
+    name: &str,
+    times: usize,
+) -> usize {
+    let mid = scale.days() / 2;
+    let mid_year = scale.day(mid);
     let mut total = 0;
     for _ in 0..times {
         let g = black_box(graph);
@@ -127,7 +160,7 @@ fn run_query(graph: &DiplomaticGraph, picks: &Picks, name: &str, times: usize) -
                 .acts(ActQuery::towards(picks.hub).kind(ActKind::Criticised))
                 .count(),
             "meetings_between_hub" => g
-                .meetings(MeetingQuery::with(picks.hub).between(day(90), day(180)))
+                .meetings(MeetingQuery::with(picks.hub).between(scale.day(mid - 89), mid_year))
                 .count(),
             "met_both_hubs" => g.met_both(picks.hub, picks.second_hub).len(),
             "find_actor_word" => {

@@ -6,13 +6,22 @@
 //! grow a test-data generator. The module is called `synthetic` where it is
 //! included because `gen` is a reserved keyword in edition 2024.
 //!
-//! The data mimics the shape of ICEWS14 (one year, 2014, of coded events):
-//! actors are drawn with a Zipf-like skew, so a few states are hubs that
-//! take part in a large share of meetings and acts, while most actors appear
-//! a handful of times. Everything goes through the public typed API.
+//! The data mimics the shape of ICEWS (coded events between states,
+//! people and organisations): actors are drawn with a Zipf-like skew, so a
+//! few states are hubs that take part in a large share of meetings and
+//! acts, while most actors appear a handful of times. Everything goes
+//! through the public typed API.
+//!
+//! [`generate`] hands every item, in the order a graph needs them
+//! (sources, actors, stances, meetings, positions, acts), to a [`Sink`]:
+//! a [`Dataset`] collects them, a graph adds them as they come (so the
+//! `10m` scale never holds a second copy), [`GdeltWriter`] writes them as
+//! GDELT 2.0 rows. The JSON form is the graph's own (`to_json_string`).
 
 // Each includer uses a different part of this module.
 #![allow(dead_code)]
+
+use std::io::{self, Write};
 
 use diplograph::{
     Act, ActKind, Actor, ActorId, ActorKind, DiplomaticGraph, Evidence, Hedging, Meeting,
@@ -20,8 +29,8 @@ use diplograph::{
     Stance, StanceId, Tone,
 };
 
-/// The environment variable that picks the scale: `small` (default) or
-/// `icews14`.
+/// The environment variable that picks the scale: `small` (default),
+/// `icews14`, `icews05-15` or `10m`.
 pub const SCALE_VAR: &str = "DIPLOGRAPH_BENCH_SCALE";
 
 /// The seed every bench and example uses, so runs compare like with like.
@@ -30,7 +39,7 @@ pub const SEED: u64 = 0x5EED_D1F1_06A9_0001;
 /// How much data to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scale {
-    /// `small` or `icews14`.
+    /// `small`, `icews14`, `icews05-15` or `10m`.
     pub name: &'static str,
     /// Actors (states first, then people and organisations).
     pub actors: usize,
@@ -44,11 +53,18 @@ pub struct Scale {
     pub acts: usize,
     /// Sources published per day (each item cites one of them).
     pub publishers: usize,
+    /// The first year dates fall in.
+    pub first_year: u16,
+    /// How many years, from `first_year`, dates span.
+    pub years: u16,
+    /// Meetings come in date order (as from a date-sorted event file)
+    /// rather than in random date order (as when merging reports).
+    pub meetings_in_date_order: bool,
 }
 
 impl Scale {
-    /// About 1k actors and 10k events: the default, quick enough for CI's
-    /// smoke run.
+    /// About 1k actors and 10k events in 2014: the default, quick enough for
+    /// CI's smoke run.
     pub const SMALL: Scale = Scale {
         name: "small",
         actors: 1_000,
@@ -57,10 +73,13 @@ impl Scale {
         positions: 3_300,
         acts: 3_300,
         publishers: 4,
+        first_year: 2014,
+        years: 1,
+        meetings_in_date_order: false,
     };
 
-    /// ICEWS14's size: about 7k actors and 90k events in one year; 230
-    /// stances echo its 230 relation types.
+    /// ICEWS14's size: about 7k actors and 90k events in one year (2014);
+    /// 230 stances echo its 230 relation types.
     pub const ICEWS14: Scale = Scale {
         name: "icews14",
         actors: 7_000,
@@ -69,7 +88,53 @@ impl Scale {
         positions: 30_000,
         acts: 30_000,
         publishers: 8,
+        first_year: 2014,
+        years: 1,
+        meetings_in_date_order: false,
     };
+
+    /// ICEWS05-15's size: 10,488 entities, 251 relation types and 479,329
+    /// dated facts over eleven years (2005 to 2015).
+    pub const ICEWS05_15: Scale = Scale {
+        name: "icews05-15",
+        actors: 10_488,
+        stances: 251,
+        meetings: 160_000,
+        positions: 160_000,
+        acts: 160_000,
+        publishers: 8,
+        first_year: 2005,
+        years: 11,
+        meetings_in_date_order: false,
+    };
+
+    /// Ten million events over the same eleven years, among 100k actors:
+    /// ten times ICEWS05-15's entities for twenty times its events, so
+    /// hubs grow heavier (as in GDELT, where a few states take part in
+    /// most events) while the median actor stays small. Meetings come in
+    /// date order: built one by one in random order, the store's
+    /// date-ordered indexes (a sorted insertion each) would make the build
+    /// quadratic; a 10M-event file would be date-sorted anyway.
+    pub const TEN_MILLION: Scale = Scale {
+        name: "10m",
+        actors: 100_000,
+        stances: 500,
+        meetings: 3_340_000,
+        positions: 3_330_000,
+        acts: 3_330_000,
+        publishers: 32,
+        first_year: 2005,
+        years: 11,
+        meetings_in_date_order: true,
+    };
+
+    /// Every scale, smallest first.
+    pub const ALL: [Scale; 4] = [
+        Scale::SMALL,
+        Scale::ICEWS14,
+        Scale::ICEWS05_15,
+        Scale::TEN_MILLION,
+    ];
 
     /// The scale named by `DIPLOGRAPH_BENCH_SCALE`, `small` when unset.
     ///
@@ -78,15 +143,86 @@ impl Scale {
     /// On any other value, so a typo does not silently run the small scale.
     pub fn from_env() -> Scale {
         match std::env::var(SCALE_VAR).as_deref() {
-            Err(_) | Ok("") | Ok("small") => Scale::SMALL,
-            Ok("icews14") => Scale::ICEWS14,
-            Ok(other) => panic!("{SCALE_VAR}={other:?}: expected `small` or `icews14`"),
+            Err(_) | Ok("") => Scale::SMALL,
+            Ok(name) => Scale::ALL
+                .into_iter()
+                .find(|s| s.name == name)
+                .unwrap_or_else(|| {
+                    panic!("{SCALE_VAR}={name:?}: expected small, icews14, icews05-15 or 10m")
+                }),
         }
     }
 
     /// Meetings, positions and acts: what "events" means in throughputs.
     pub fn events(&self) -> usize {
         self.meetings + self.positions + self.acts
+    }
+
+    /// Days in the scale's years.
+    pub fn days(&self) -> usize {
+        (self.first_year..self.first_year + self.years)
+            .map(year_len)
+            .sum()
+    }
+
+    /// Day `d` (0-based from 1 January of the first year, clamped to the
+    /// span) as a full date.
+    pub fn day(&self, d: usize) -> PartialDate {
+        let (y, m, dom) = self.ymd(d);
+        PartialDate::ymd(y, m as u8, dom as u8).expect("a day of the span")
+    }
+
+    /// The month holding day `d`, as a month-precise date.
+    pub fn month_of(&self, d: usize) -> PartialDate {
+        let (y, m, _) = self.ymd(d);
+        PartialDate::month(y, m as u8).expect("a month of the span")
+    }
+
+    /// Day `d` of the span, as an offset from day 0, from a date's day
+    /// number (`PartialDate::day_number`).
+    pub fn offset(&self, date: PartialDate) -> i64 {
+        date.day_number() - self.day(0).day_number()
+    }
+
+    /// The day (0-based) of the first day of the month after the one
+    /// holding `d`.
+    fn next_month_start(&self, d: usize) -> usize {
+        let (y, m, dom) = self.ymd(d);
+        d - (dom - 1) + month_len(y, m)
+    }
+
+    /// (year, month, day of month) of day `d`.
+    fn ymd(&self, d: usize) -> (u16, usize, usize) {
+        let mut rest = d.min(self.days() - 1);
+        for y in self.first_year..self.first_year + self.years {
+            if rest < year_len(y) {
+                for m in 1..=12 {
+                    if rest < month_len(y, m) {
+                        return (y, m, rest + 1);
+                    }
+                    rest -= month_len(y, m);
+                }
+            }
+            rest -= year_len(y);
+        }
+        unreachable!("clamped to the span")
+    }
+}
+
+fn is_leap(y: u16) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn year_len(y: u16) -> usize {
+    if is_leap(y) { 366 } else { 365 }
+}
+
+fn month_len(y: u16, m: usize) -> usize {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
@@ -173,65 +309,6 @@ impl Zipf {
     }
 }
 
-/// The year every generated date falls in, as in ICEWS14.
-pub const YEAR: u16 = 2014;
-
-/// Days in 2014.
-pub const DAYS: usize = 365;
-
-const MONTH_DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/// Day `day` (0-based, clamped to the year) of 2014, as a full date.
-pub fn day(day: usize) -> PartialDate {
-    let (month, dom) = month_and_day(day);
-    PartialDate::ymd(YEAR, month as u8, dom as u8).expect("a day of 2014")
-}
-
-/// The month (1-based) holding day `day` of 2014, as a month-precise date.
-pub fn month_of(day: usize) -> PartialDate {
-    let (month, _) = month_and_day(day);
-    PartialDate::month(YEAR, month as u8).expect("a month of 2014")
-}
-
-/// The day number (0-based) of the first day of the month after the one
-/// holding `day`.
-fn next_month_start(day: usize) -> usize {
-    let (month, _) = month_and_day(day);
-    MONTH_DAYS.iter().take(month).sum()
-}
-
-fn month_and_day(day: usize) -> (usize, usize) {
-    let mut rest = day.min(DAYS - 1);
-    for (i, len) in MONTH_DAYS.iter().enumerate() {
-        if rest < *len {
-            return (i + 1, rest + 1);
-        }
-        rest -= len;
-    }
-    (12, 31)
-}
-
-/// Everything needed to build a graph, as plain model values, in the order
-/// they are added.
-#[derive(Clone, Debug)]
-pub struct Dataset {
-    /// The scale it was generated at.
-    pub scale: Scale,
-    /// Sources, `publishers` per day of 2014, each with its `published` date.
-    pub sources: Vec<Source>,
-    /// Actors: states first (the hubs), then people (some with an office
-    /// of a state) and organisations.
-    pub actors: Vec<Actor>,
-    /// Stances; a tenth are top-level, the rest narrower than one of those.
-    pub stances: Vec<Stance>,
-    /// Meetings in random date order, as when merging several reports.
-    pub meetings: Vec<Meeting>,
-    /// Positions in timelines whose polarity changes over time.
-    pub positions: Vec<Position>,
-    /// Acts between actors, Criticised being among the most common.
-    pub acts: Vec<Act>,
-}
-
 const SYLLABLES: [&str; 24] = [
     "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "da", "le", "mo", "ni", "pa", "re", "su", "ta",
     "ve", "zo", "bi", "co", "fa", "gu", "ha", "jo",
@@ -306,203 +383,330 @@ const TONES: [Tone; 7] = [
     Tone::Warm,
 ];
 
+/// Receives generated items, in the order a graph needs them.
+pub trait Sink {
+    /// A source, with its `published` date.
+    fn source(&mut self, source: Source);
+    /// An actor.
+    fn actor(&mut self, actor: Actor);
+    /// A stance.
+    fn stance(&mut self, stance: Stance);
+    /// A meeting.
+    fn meeting(&mut self, meeting: Meeting);
+    /// A position.
+    fn position(&mut self, position: Position);
+    /// An act.
+    fn act(&mut self, act: Act);
+}
+
+/// Everything needed to build a graph, as plain model values, in the order
+/// they are added.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    /// The scale it was generated at.
+    pub scale: Scale,
+    /// Sources, `publishers` per day, each with its `published` date.
+    pub sources: Vec<Source>,
+    /// Actors: states first (the hubs), then people (some with an office
+    /// of a state) and organisations.
+    pub actors: Vec<Actor>,
+    /// Stances; a tenth are top-level, the rest narrower than one of those.
+    pub stances: Vec<Stance>,
+    /// Meetings, in random date order unless the scale says otherwise.
+    pub meetings: Vec<Meeting>,
+    /// Positions in timelines whose polarity changes over time.
+    pub positions: Vec<Position>,
+    /// Acts between actors, Criticised being among the most common.
+    pub acts: Vec<Act>,
+}
+
+impl Sink for Dataset {
+    fn source(&mut self, source: Source) {
+        self.sources.push(source);
+    }
+    fn actor(&mut self, actor: Actor) {
+        self.actors.push(actor);
+    }
+    fn stance(&mut self, stance: Stance) {
+        self.stances.push(stance);
+    }
+    fn meeting(&mut self, meeting: Meeting) {
+        self.meetings.push(meeting);
+    }
+    fn position(&mut self, position: Position) {
+        self.positions.push(position);
+    }
+    fn act(&mut self, act: Act) {
+        self.acts.push(act);
+    }
+}
+
+/// Adds every item to the graph as it comes.
+///
+/// # Panics
+///
+/// If the graph rejects an item: a bug in the generator.
+impl Sink for DiplomaticGraph {
+    fn source(&mut self, source: Source) {
+        self.add_source(source).expect("generated source");
+    }
+    fn actor(&mut self, actor: Actor) {
+        self.add_actor(actor).expect("generated actor");
+    }
+    fn stance(&mut self, stance: Stance) {
+        self.add_stance(stance).expect("generated stance");
+    }
+    fn meeting(&mut self, meeting: Meeting) {
+        self.add_meeting(meeting).expect("generated meeting");
+    }
+    fn position(&mut self, position: Position) {
+        self.add_position(position).expect("generated position");
+    }
+    fn act(&mut self, act: Act) {
+        self.add_act(act).expect("generated act");
+    }
+}
+
+/// Drops everything: to time the generator alone.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn source(&mut self, source: Source) {
+        std::hint::black_box(source);
+    }
+    fn actor(&mut self, actor: Actor) {
+        std::hint::black_box(actor);
+    }
+    fn stance(&mut self, stance: Stance) {
+        std::hint::black_box(stance);
+    }
+    fn meeting(&mut self, meeting: Meeting) {
+        std::hint::black_box(meeting);
+    }
+    fn position(&mut self, position: Position) {
+        std::hint::black_box(position);
+    }
+    fn act(&mut self, act: Act) {
+        std::hint::black_box(act);
+    }
+}
+
+/// Generates the data of `scale` from `seed` into `sink`; the same scale
+/// and seed always give the same items in the same order.
+pub fn generate(scale: Scale, seed: u64, sink: &mut impl Sink) {
+    let mut rng = Rng::new(seed);
+    let days = scale.days();
+    let actor_zipf = Zipf::new(scale.actors, 1.0);
+    let stance_zipf = Zipf::new(scale.stances, 0.9);
+
+    // Sources: `publishers` per day, published that day. An item dated
+    // day d cites a source from day d to d + 3.
+    for d in 0..days {
+        for p in 0..scale.publishers {
+            sink.source(
+                Source::new(format!("s{d}-{p}"), format!("Wire report {d}/{p}"))
+                    .publisher(format!("Agency {p}"))
+                    .published(scale.day(d)),
+            );
+        }
+    }
+    let cite = |rng: &mut Rng, d: usize| {
+        let d = (d + rng.below(4)).min(days - 1);
+        format!("s{d}-{}", rng.below(scale.publishers))
+    };
+
+    // Actors: states are the low ranks, hence the hubs.
+    let states = (scale.actors / 25).max(10);
+    for i in 0..scale.actors {
+        let key = format!("a{i}");
+        let surname = word(i, 3);
+        let actor = if i < states {
+            Actor::new(key, format!("Republic of {surname}"), ActorKind::State)
+                .alias(surname.to_uppercase())
+        } else if i % 7 == 0 {
+            Actor::new(key, format!("{surname} Council"), ActorKind::Organisation)
+        } else {
+            let given = rng.pick(&GIVEN);
+            let mut person = Actor::new(key, format!("{given} {surname}"), ActorKind::Person);
+            if rng.chance(0.2) {
+                person = person.alias(format!("{} {surname}", &given[..1]));
+            }
+            if rng.chance(0.3) {
+                let of = format!("a{}", actor_zipf.sample(&mut rng) % states);
+                let from = rng.below(days);
+                person = person.office(
+                    Office::new("Minister of Foreign Affairs")
+                        .of(of)
+                        .from(scale.day(from))
+                        .evidence(Evidence::cite(cite(&mut rng, from))),
+                );
+            }
+            person
+        };
+        sink.actor(actor);
+    }
+
+    // Stances: the first tenth are top-level, the rest narrower.
+    let top = (scale.stances / 10).max(1);
+    for i in 0..scale.stances {
+        let stance = Stance::new(format!("st{i}"), format!("Issue {}", word(i, 2)));
+        sink.stance(if i < top {
+            stance
+        } else {
+            stance.broader(format!("st{}", rng.below(top)))
+        });
+    }
+
+    // Meetings: 70% bilateral, a quarter of three to eight actors, one in
+    // twenty of nine to thirty (summits, conferences).
+    for i in 0..scale.meetings {
+        let d = if scale.meetings_in_date_order {
+            i * days / scale.meetings
+        } else {
+            rng.below(days)
+        };
+        let size = match rng.below(20) {
+            0..14 => 2,
+            14..19 => 3 + rng.below(6),
+            _ => 9 + rng.below(22),
+        };
+        let kind = if size == 2 {
+            MeetingKind::Bilateral
+        } else {
+            rng.pick(&MEETING_KINDS)
+        };
+        let status = match rng.below(20) {
+            0 => MeetingStatus::Planned,
+            1 => MeetingStatus::Cancelled,
+            2 => MeetingStatus::Proposed,
+            _ => MeetingStatus::Held,
+        };
+        let mut m = Meeting::new(format!("m{i}"), format!("Talks {i}"), kind)
+            .status(status)
+            .date(scale.day(d))
+            .evidence(Evidence::new(
+                cite(&mut rng, d),
+                format!("The leaders met ({i})."),
+            ));
+        if size > 2 && rng.chance(0.3) {
+            m = m.end(scale.day(d + 1 + rng.below(2)));
+        }
+        if rng.chance(0.5) {
+            m = m.tone(rng.pick(&TONES));
+        }
+        for (j, rank) in actor_zipf.distinct(&mut rng, size).into_iter().enumerate() {
+            let role = if j == 0 {
+                Role::Host
+            } else {
+                Role::Participant
+            };
+            m = m.participant(Participant::new(format!("a{rank}")).role(role));
+        }
+        sink.meeting(m);
+    }
+
+    // Positions: per (actor, stance), a timeline of one to four
+    // positions; each until is the next one's from, and the polarity
+    // changes at each step; the last is open-ended most of the time. The
+    // same (actor, stance) is drawn again and again for hubs and busy
+    // stances, so their histories grow long (hundreds of positions for the
+    // top pair at ICEWS14 scale, thousands at 10M).
+    let mut made = 0;
+    while made < scale.positions {
+        let actor = format!("a{}", actor_zipf.sample(&mut rng));
+        let stance = format!("st{}", stance_zipf.sample(&mut rng));
+        let steps = (1 + rng.below(4)).min(scale.positions - made);
+        let mut start = rng.below(days - days / 4);
+        let month_precise = rng.chance(0.15);
+        let mut polarity = rng.pick(&POLARITIES);
+        for step in 0..steps {
+            let from = if step == 0 && month_precise {
+                scale.month_of(start)
+            } else {
+                scale.day(start)
+            };
+            let mut end = start + 20 + rng.below(90);
+            if step == 0 && month_precise {
+                end = end.max(scale.next_month_start(start));
+            }
+            let last = step + 1 == steps;
+            let mut p = Position::new(actor.clone(), stance.clone(), polarity)
+                .from(from)
+                .hedging(if rng.chance(0.5) {
+                    Hedging::Stated
+                } else {
+                    Hedging::Reported
+                })
+                .evidence(Evidence::new(
+                    cite(&mut rng, start),
+                    format!("{actor} on {stance}, statement {made}."),
+                ));
+            if !last || end >= days || rng.chance(0.3) {
+                p = p.until(scale.day(end.min(days - 1)));
+            }
+            sink.position(p);
+            made += 1;
+            if end >= days - 1 {
+                break;
+            }
+            start = end;
+            let mut next = rng.pick(&POLARITIES);
+            while next == polarity {
+                next = rng.pick(&POLARITIES);
+            }
+            polarity = next;
+        }
+    }
+
+    // Acts: Zipf on both ends, a weighted kind, a date, sometimes a
+    // stance.
+    let kind_total: u32 = ACT_KINDS.iter().map(|(_, w)| w).sum();
+    for _ in 0..scale.acts {
+        let actor = actor_zipf.sample(&mut rng);
+        let mut target = actor_zipf.sample(&mut rng);
+        while target == actor {
+            target = actor_zipf.sample(&mut rng);
+        }
+        let mut roll = rng.below(kind_total as usize) as u32;
+        let mut kind = ActKind::Criticised;
+        for (k, w) in ACT_KINDS {
+            if roll < w {
+                kind = k;
+                break;
+            }
+            roll -= w;
+        }
+        let d = rng.below(days);
+        let mut act = Act::new(format!("a{actor}"), kind, format!("a{target}"))
+            .date(scale.day(d))
+            .evidence(Evidence::cite(cite(&mut rng, d)));
+        if rng.chance(0.3) {
+            act = act.stance(format!("st{}", stance_zipf.sample(&mut rng)));
+        }
+        sink.act(act);
+    }
+}
+
 impl Dataset {
+    /// An empty dataset of `scale`, to generate into.
+    pub fn empty(scale: Scale) -> Dataset {
+        Dataset {
+            scale,
+            sources: Vec::with_capacity(scale.days() * scale.publishers),
+            actors: Vec::with_capacity(scale.actors),
+            stances: Vec::with_capacity(scale.stances),
+            meetings: Vec::with_capacity(scale.meetings),
+            positions: Vec::with_capacity(scale.positions),
+            acts: Vec::with_capacity(scale.acts),
+        }
+    }
+
     /// Generates a dataset; the same scale and seed always give the same
     /// data.
     pub fn generate(scale: Scale, seed: u64) -> Dataset {
-        let mut rng = Rng::new(seed);
-        let actor_zipf = Zipf::new(scale.actors, 1.0);
-        let stance_zipf = Zipf::new(scale.stances, 0.9);
-
-        // Sources: `publishers` per day, published that day. An item dated
-        // day d cites a source from day d to d + 3.
-        let mut sources = Vec::with_capacity(DAYS * scale.publishers);
-        for d in 0..DAYS {
-            for p in 0..scale.publishers {
-                sources.push(
-                    Source::new(format!("s{d}-{p}"), format!("Wire report {d}/{p}"))
-                        .publisher(format!("Agency {p}"))
-                        .published(day(d)),
-                );
-            }
-        }
-        let cite = |rng: &mut Rng, d: usize| {
-            let d = (d + rng.below(4)).min(DAYS - 1);
-            format!("s{d}-{}", rng.below(scale.publishers))
-        };
-
-        // Actors: states are the low ranks, hence the hubs.
-        let states = (scale.actors / 25).max(10);
-        let mut actors = Vec::with_capacity(scale.actors);
-        for i in 0..scale.actors {
-            let key = format!("a{i}");
-            let surname = word(i, 3);
-            let actor = if i < states {
-                Actor::new(key, format!("Republic of {surname}"), ActorKind::State)
-                    .alias(surname.to_uppercase())
-            } else if i % 7 == 0 {
-                Actor::new(key, format!("{surname} Council"), ActorKind::Organisation)
-            } else {
-                let given = rng.pick(&GIVEN);
-                let mut person = Actor::new(key, format!("{given} {surname}"), ActorKind::Person);
-                if rng.chance(0.2) {
-                    person = person.alias(format!("{} {surname}", &given[..1]));
-                }
-                if rng.chance(0.3) {
-                    let of = format!("a{}", actor_zipf.sample(&mut rng) % states);
-                    let from = rng.below(DAYS);
-                    person = person.office(
-                        Office::new("Minister of Foreign Affairs")
-                            .of(of)
-                            .from(day(from))
-                            .evidence(Evidence::cite(cite(&mut rng, from))),
-                    );
-                }
-                person
-            };
-            actors.push(actor);
-        }
-
-        // Stances: the first tenth are top-level, the rest narrower.
-        let top = (scale.stances / 10).max(1);
-        let stances = (0..scale.stances)
-            .map(|i| {
-                let stance = Stance::new(format!("st{i}"), format!("Issue {}", word(i, 2)));
-                if i < top {
-                    stance
-                } else {
-                    stance.broader(format!("st{}", rng.below(top)))
-                }
-            })
-            .collect();
-
-        // Meetings: two participants mostly, up to eight for summits.
-        let mut meetings = Vec::with_capacity(scale.meetings);
-        for i in 0..scale.meetings {
-            let d = rng.below(DAYS);
-            let size = if rng.chance(0.7) { 2 } else { 3 + rng.below(6) };
-            let kind = if size == 2 {
-                MeetingKind::Bilateral
-            } else {
-                rng.pick(&MEETING_KINDS)
-            };
-            let status = match rng.below(20) {
-                0 => MeetingStatus::Planned,
-                1 => MeetingStatus::Cancelled,
-                2 => MeetingStatus::Proposed,
-                _ => MeetingStatus::Held,
-            };
-            let mut m = Meeting::new(format!("m{i}"), format!("Talks {i}"), kind)
-                .status(status)
-                .date(day(d))
-                .evidence(Evidence::new(
-                    cite(&mut rng, d),
-                    format!("The leaders met ({i})."),
-                ));
-            if size > 2 && rng.chance(0.3) {
-                m = m.end(day(d + 1 + rng.below(2)));
-            }
-            if rng.chance(0.5) {
-                m = m.tone(rng.pick(&TONES));
-            }
-            for (j, rank) in actor_zipf.distinct(&mut rng, size).into_iter().enumerate() {
-                let role = if j == 0 {
-                    Role::Host
-                } else {
-                    Role::Participant
-                };
-                m = m.participant(Participant::new(format!("a{rank}")).role(role));
-            }
-            meetings.push(m);
-        }
-
-        // Positions: per (actor, stance), a timeline of one to four
-        // positions; each until is the next one's from, and the polarity
-        // changes at each step; the last is open-ended most of the time.
-        let mut positions = Vec::with_capacity(scale.positions);
-        while positions.len() < scale.positions {
-            let actor = format!("a{}", actor_zipf.sample(&mut rng));
-            let stance = format!("st{}", stance_zipf.sample(&mut rng));
-            let steps = (1 + rng.below(4)).min(scale.positions - positions.len());
-            let mut start = rng.below(DAYS / 2);
-            let month_precise = rng.chance(0.15);
-            let mut polarity = rng.pick(&POLARITIES);
-            for step in 0..steps {
-                let from = if step == 0 && month_precise {
-                    month_of(start)
-                } else {
-                    day(start)
-                };
-                let mut end = start + 20 + rng.below(90);
-                if step == 0 && month_precise {
-                    end = end.max(next_month_start(start));
-                }
-                let last = step + 1 == steps;
-                let mut p = Position::new(actor.clone(), stance.clone(), polarity)
-                    .from(from)
-                    .hedging(if rng.chance(0.5) {
-                        Hedging::Stated
-                    } else {
-                        Hedging::Reported
-                    })
-                    .evidence(Evidence::new(
-                        cite(&mut rng, start),
-                        format!("{actor} on {stance}, statement {}.", positions.len()),
-                    ));
-                if !last || end >= DAYS || rng.chance(0.3) {
-                    p = p.until(day(end.min(DAYS - 1)));
-                }
-                positions.push(p);
-                if end >= DAYS - 1 {
-                    break;
-                }
-                start = end;
-                let mut next = rng.pick(&POLARITIES);
-                while next == polarity {
-                    next = rng.pick(&POLARITIES);
-                }
-                polarity = next;
-            }
-        }
-
-        // Acts: Zipf on both ends, a weighted kind, a date, sometimes a
-        // stance.
-        let kind_total: u32 = ACT_KINDS.iter().map(|(_, w)| w).sum();
-        let mut acts = Vec::with_capacity(scale.acts);
-        for _ in 0..scale.acts {
-            let actor = actor_zipf.sample(&mut rng);
-            let mut target = actor_zipf.sample(&mut rng);
-            while target == actor {
-                target = actor_zipf.sample(&mut rng);
-            }
-            let mut roll = rng.below(kind_total as usize) as u32;
-            let mut kind = ActKind::Criticised;
-            for (k, w) in ACT_KINDS {
-                if roll < w {
-                    kind = k;
-                    break;
-                }
-                roll -= w;
-            }
-            let d = rng.below(DAYS);
-            let mut act = Act::new(format!("a{actor}"), kind, format!("a{target}"))
-                .date(day(d))
-                .evidence(Evidence::cite(cite(&mut rng, d)));
-            if rng.chance(0.3) {
-                act = act.stance(format!("st{}", stance_zipf.sample(&mut rng)));
-            }
-            acts.push(act);
-        }
-
-        Dataset {
-            scale,
-            sources,
-            actors,
-            stances,
-            meetings,
-            positions,
-            acts,
-        }
+        let mut dataset = Dataset::empty(scale);
+        generate(scale, seed, &mut dataset);
+        dataset
     }
 
     /// Meetings, positions and acts.
@@ -518,6 +722,28 @@ impl Dataset {
         self
     }
 
+    /// Hands every item to `sink`, in generation order.
+    pub fn replay(self, sink: &mut impl Sink) {
+        for s in self.sources {
+            sink.source(s);
+        }
+        for a in self.actors {
+            sink.actor(a);
+        }
+        for s in self.stances {
+            sink.stance(s);
+        }
+        for m in self.meetings {
+            sink.meeting(m);
+        }
+        for p in self.positions {
+            sink.position(p);
+        }
+        for a in self.acts {
+            sink.act(a);
+        }
+    }
+
     /// Adds everything to a new graph, in the order sources, actors,
     /// stances, meetings, positions, acts.
     ///
@@ -526,25 +752,252 @@ impl Dataset {
     /// If the graph rejects an item: a bug in the generator.
     pub fn build(self) -> DiplomaticGraph {
         let mut graph = DiplomaticGraph::new();
-        for s in self.sources {
-            graph.add_source(s).expect("generated source");
-        }
-        for a in self.actors {
-            graph.add_actor(a).expect("generated actor");
-        }
-        for s in self.stances {
-            graph.add_stance(s).expect("generated stance");
-        }
-        for m in self.meetings {
-            graph.add_meeting(m).expect("generated meeting");
-        }
-        for p in self.positions {
-            graph.add_position(p).expect("generated position");
-        }
-        for a in self.acts {
-            graph.add_act(a).expect("generated act");
-        }
+        self.replay(&mut graph);
         graph
+    }
+
+    /// Bytes of text the events (meetings, positions, acts) hold in their
+    /// strings: keys, titles, references, quotes. What interning would
+    /// share or shrink; the rest of an event's bytes is structure.
+    pub fn event_string_bytes(&self) -> usize {
+        let evidence = |e: &[Evidence]| -> usize {
+            e.iter()
+                .map(|e| {
+                    e.source.as_str().len()
+                        + e.quote.as_ref().map_or(0, String::len)
+                        + e.note.as_ref().map_or(0, String::len)
+                })
+                .sum()
+        };
+        let key = |k: &Option<diplograph::Key>| k.as_ref().map_or(0, |k| k.as_str().len());
+        let meetings: usize = self
+            .meetings
+            .iter()
+            .map(|m| {
+                m.key.as_str().len()
+                    + m.title.len()
+                    + m.place.as_ref().map_or(0, String::len)
+                    + m.participants
+                        .iter()
+                        .map(|p| p.actor.as_str().len())
+                        .sum::<usize>()
+                    + evidence(&m.evidence)
+            })
+            .sum();
+        let positions: usize = self
+            .positions
+            .iter()
+            .map(|p| {
+                p.actor.as_str().len()
+                    + p.stance.as_str().len()
+                    + key(&p.meeting)
+                    + evidence(&p.evidence)
+            })
+            .sum();
+        let acts: usize = self
+            .acts
+            .iter()
+            .map(|a| {
+                a.actor.as_str().len()
+                    + a.target.as_str().len()
+                    + key(&a.meeting)
+                    + key(&a.stance)
+                    + evidence(&a.evidence)
+            })
+            .sum();
+        meetings + positions + acts
+    }
+}
+
+/// Writes generated items as GDELT 2.0 event rows (61 tab-separated
+/// columns, as `diplograph::import` reads them), as they come.
+///
+/// A meeting becomes one row per participant other than the host (host as
+/// Actor1), with a CAMEO code for its kind and status; an act one row with
+/// the code `diplograph::import` writes for its kind; a position one row
+/// without an Actor2, coded as support or opposition on the ceasefire
+/// (even stances) or sanctions (odd ones), the two stances the CAMEO
+/// mapping knows; other polarities get a plain statement code (010) that
+/// maps to nothing. States are coded by a CAMEO country code (taken in
+/// turn, so at scales with more states than codes some share one), people
+/// as their state's `GOV` with their name, organisations as `IGO`. DATEADDED is the publication
+/// date of the cited source, SOURCEURL a URL made from its key.
+pub struct GdeltWriter<W: Write> {
+    out: W,
+    scale: Scale,
+    /// Per actor: (code, name, country, role).
+    actors: Vec<(String, String, String, &'static str)>,
+    /// The CAMEO country codes the importer knows, in order.
+    countries: Vec<String>,
+    /// Rows written so far.
+    pub rows: usize,
+}
+
+impl<W: Write> GdeltWriter<W> {
+    /// A writer of the rows of data generated at `scale` into `out`.
+    pub fn new(scale: Scale, out: W) -> Self {
+        GdeltWriter {
+            out,
+            scale,
+            actors: Vec::new(),
+            countries: (0..26 * 26 * 26)
+                .map(letters)
+                .filter(|c| diplograph::import::cameo::country(c).is_some())
+                .collect(),
+            rows: 0,
+        }
+    }
+
+    /// The output, flushed.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+
+    fn actor_of(&self, key: &str) -> &(String, String, String, &'static str) {
+        &self.actors[index_of(key)]
+    }
+
+    fn row(&mut self, date: PartialDate, a1: &str, a2: Option<&str>, code: &str, cited: &str) {
+        let (y, m, d) = (
+            date.year(),
+            date.month_number().unwrap_or(1),
+            date.day().unwrap_or(1),
+        );
+        // Sources are keyed `s{day}-{publisher}` and published on that day.
+        let published = cited
+            .strip_prefix('s')
+            .and_then(|s| s.split('-').next())
+            .and_then(|d| d.parse().ok())
+            .map(|d| self.scale.day(d))
+            .unwrap_or(date);
+        let (py, pm, pd) = (
+            published.year(),
+            published.month_number().unwrap_or(1),
+            published.day().unwrap_or(1),
+        );
+        let (c1, n1, k1, r1) = self.actor_of(a1).clone();
+        let (c2, n2, k2, r2) = match a2 {
+            Some(a) => self.actor_of(a).clone(),
+            None => Default::default(),
+        };
+        let id = 1_000_000_000 + self.rows;
+        let base = code.get(..3).unwrap_or(code);
+        let root = &code[..2];
+        let frac = f64::from(y) + f64::from(m - 1) / 12.0;
+        writeln!(
+            self.out,
+            "{id}\t{y}{m:02}{d:02}\t{y}{m:02}\t{y}\t{frac:.4}\t{c1}\t{n1}\t{k1}\t\t\t\t\t{r1}\t\t\t{c2}\t{n2}\t{k2}\t\t\t\t\t{r2}\t\t\t1\t{code}\t{base}\t{root}\t1\t1.0\t3\t1\t3\t-1.5000\t1\t{k1}\t{k1}\t{k1}\t\t0\t0\t{k1}\t1\t{k2}\t{k2}\t{k2}\t\t0\t0\t{k2}\t4\tGeneva, Geneve, Switzerland\tSZ\tSZ07\t\t46.2\t6.15\t-2552151\t{py}{pm:02}{pd:02}120000\thttps://news.example.org/{cited}.html",
+        )
+        .expect("writing generated rows");
+        self.rows += 1;
+    }
+}
+
+/// The index in `a{i}` or `st{i}`.
+pub fn index_of(key: &str) -> usize {
+    key.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .expect("generated keys end in their index")
+}
+
+/// Three capital letters unique to `n < 26^3`.
+fn letters(mut n: usize) -> String {
+    let mut s = String::new();
+    for _ in 0..3 {
+        s.insert(0, char::from(b'A' + (n % 26) as u8));
+        n /= 26;
+    }
+    s
+}
+
+impl<W: Write> Sink for GdeltWriter<W> {
+    fn source(&mut self, _: Source) {}
+
+    fn actor(&mut self, actor: Actor) {
+        let i = index_of(actor.key.as_str());
+        let states = (self.scale.actors / 25).max(10);
+        let state = actor
+            .offices
+            .first()
+            .and_then(|o| o.of.as_ref())
+            .map_or(i % states, |k| index_of(k.as_str()));
+        // States beyond the importer's list of countries share codes.
+        let country = self.countries[state % self.countries.len()].clone();
+        let name = actor.name.to_uppercase();
+        let coded = match actor.kind {
+            ActorKind::State => (country.clone(), name, country, ""),
+            ActorKind::Person => (format!("{country}GOV"), name, country, "GOV"),
+            _ => (format!("{country}IGO"), name, country, "IGO"),
+        };
+        self.actors.push(coded);
+    }
+
+    fn stance(&mut self, _: Stance) {}
+
+    fn meeting(&mut self, m: Meeting) {
+        let code = match (m.status, m.kind) {
+            (MeetingStatus::Planned, _) => "036",
+            (MeetingStatus::Proposed, _) => "026",
+            (MeetingStatus::Cancelled, MeetingKind::Negotiation) => "164",
+            (MeetingStatus::Cancelled, _) => "125",
+            (_, MeetingKind::Call) => "041",
+            (_, MeetingKind::Visit) => "042",
+            (_, MeetingKind::Mediation) => "045",
+            (_, MeetingKind::Negotiation) => "046",
+            (_, MeetingKind::Bilateral) => "044",
+            _ => "040",
+        };
+        let date = m.date.expect("generated meetings are dated");
+        let cited = m.evidence[0].source.as_str();
+        let host = m.participants[0].actor.as_str();
+        for p in &m.participants[1..] {
+            self.row(date, host, Some(p.actor.as_str()), code, cited);
+        }
+    }
+
+    fn position(&mut self, p: Position) {
+        let even = index_of(p.stance.as_str()) % 2 == 0;
+        let code = match (p.polarity, even) {
+            (Polarity::Supports, true) => "0871",
+            (Polarity::Opposes, true) => "1246",
+            (Polarity::Supports, false) => "163",
+            (Polarity::Opposes, false) => "0254",
+            _ => "010",
+        };
+        let date = p
+            .from
+            .expect("generated positions have a start")
+            .first_day();
+        self.row(
+            date,
+            p.actor.as_str(),
+            None,
+            code,
+            p.evidence[0].source.as_str(),
+        );
+    }
+
+    fn act(&mut self, a: Act) {
+        let code = match a.kind {
+            ActKind::Sanctioned => "163",
+            ActKind::Praised | ActKind::Thanked => "051",
+            ActKind::Supported => "050",
+            ActKind::Criticised | ActKind::PushedBack => "111",
+            ActKind::Accused => "112",
+            ActKind::Rejected => "120",
+            ActKind::Demanded => "100",
+            ActKind::Threatened | ActKind::Warned => "130",
+            _ => "020",
+        };
+        let date = a.date.expect("generated acts are dated");
+        self.row(
+            date,
+            a.actor.as_str(),
+            Some(a.target.as_str()),
+            code,
+            a.evidence[0].source.as_str(),
+        );
     }
 }
 
@@ -588,5 +1041,42 @@ impl Picks {
             busiest_stance: stances[0].stance,
             median_stance: stances[stances.len() / 2].stance,
         }
+    }
+}
+
+/// Adds up [`Dataset::event_string_bytes`] of items as they come, holding
+/// none of them.
+#[derive(Default)]
+pub struct StringBytes {
+    /// Bytes of the events' strings so far.
+    pub bytes: usize,
+    one: Option<Dataset>,
+}
+
+impl StringBytes {
+    fn count(&mut self, f: impl FnOnce(&mut Dataset)) {
+        let one = self
+            .one
+            .get_or_insert_with(|| Dataset::empty(Scale { ..Scale::SMALL }));
+        f(one);
+        self.bytes += one.event_string_bytes();
+        one.meetings.clear();
+        one.positions.clear();
+        one.acts.clear();
+    }
+}
+
+impl Sink for StringBytes {
+    fn source(&mut self, _: Source) {}
+    fn actor(&mut self, _: Actor) {}
+    fn stance(&mut self, _: Stance) {}
+    fn meeting(&mut self, meeting: Meeting) {
+        self.count(|d| d.meetings.push(meeting));
+    }
+    fn position(&mut self, position: Position) {
+        self.count(|d| d.positions.push(position));
+    }
+    fn act(&mut self, act: Act) {
+        self.count(|d| d.acts.push(act));
     }
 }
