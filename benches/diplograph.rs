@@ -132,7 +132,9 @@ impl Fixture {
             });
             let (graph, graph_bytes, building) = measured(|| {
                 let mut graph = DiplomaticGraph::new();
-                generate(scale, SEED, &mut graph);
+                let mut batch = graph.batch();
+                generate(scale, SEED, &mut batch);
+                batch.finish();
                 graph
             });
             let (floor, floor_bytes, flooring) = measured(|| {

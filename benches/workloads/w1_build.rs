@@ -11,10 +11,14 @@
 //! * `w1/add_items_date_sorted/diplograph`: the same with meetings in
 //!   date order, as from a date-sorted event file: shows what out-of-order
 //!   arrival costs (the store keeps date-ordered lists by sorted insertion).
+//! * `w1/add_items_batch/diplograph`: the same items, meetings in random
+//!   date order, through one `graph.batch()`, the bulk path for loaders
+//!   and importers: the same checks, with the date-ordered lists sorted
+//!   once when the batch ends instead of kept sorted item by item.
 //! * `w1/add_items/floor`: the floor's nodes and edges from the same
 //!   values (read by reference, so no cloning to exclude).
 //!
-//! At `10m` nothing is repeated: the graph and the floor are each built
+//! At `10m` nothing is repeated: the graph (through one batch) and the floor are each built
 //! once, streaming from the generator, and the times printed at start-up.
 
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput};
@@ -37,6 +41,13 @@ pub fn benches(c: &mut Criterion, fx: &Fixture) {
         b.iter_batched(
             || dataset.clone(),
             |data| data.build(),
+            BatchSize::PerIteration,
+        );
+    });
+    fx.bench(&mut group, "add_items_batch/diplograph", |b| {
+        b.iter_batched(
+            || dataset.clone(),
+            |data| data.build_batch(),
             BatchSize::PerIteration,
         );
     });
