@@ -60,6 +60,9 @@
 //!   `rustyline`.
 //! * `zip` (off): read GDELT's `.zip` batches directly in
 //!   [`import::Importer::read_file`], with the `zip` crate (deflate only).
+//! * `bench-oxigraph` (off): not for library users. It only lets the
+//!   benchmarks ask the same questions of Oxigraph's in-memory SPARQL store
+//!   (`cargo bench --features bench-oxigraph`); the library never uses it.
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
