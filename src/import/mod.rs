@@ -486,6 +486,9 @@ pub struct Importer {
     positions_by_key: HashMap<(usize, &'static str, Polarity, i64), usize>,
     /// A reused buffer for source keys.
     key_buf: String,
+    /// The URL of the last row with one, and its source's key.
+    last_url: String,
+    last_source: Option<Key>,
     /// Edges made from GDELT rows, with their GLOBALEVENTID, for mentions
     /// (a list, sorted only when mentions were read).
     events: Vec<(u64, EdgeRef)>,
@@ -754,6 +757,8 @@ impl Importer {
         for (_, stance) in self.stances {
             graph.add_stance(stance)?;
         }
+        // Date-ordered indexes are sorted once at the end, not item by item.
+        graph.begin_bulk();
         for meeting in self.meetings {
             graph.add_meeting(meeting)?;
         }
@@ -763,6 +768,7 @@ impl Importer {
         for position in self.positions {
             graph.add_position(position)?;
         }
+        graph.end_bulk();
         let counts = graph.counts();
         let mut report = self.report;
         report.actors = counts.actors;
@@ -859,7 +865,8 @@ impl Importer {
         if target == Some(source) {
             return Err(SkipReason::SelfDirected);
         }
-        let mut edges = Vec::new();
+        // At most two edges (an act and a position) per row.
+        let mut edges = [None, None];
         match mapping {
             Mapping::Meeting {
                 kind,
@@ -877,28 +884,37 @@ impl Importer {
                     (target, target_role),
                     evidence,
                 );
-                edges.push(EdgeRef::Meeting(m));
+                edges[0] = Some(EdgeRef::Meeting(m));
             }
             Mapping::Act { kind, stance } => {
                 if target.is_none() && stance.is_none() {
                     return Err(SkipReason::NoTarget);
                 }
                 let evidence = self.evidence(row);
-                if let Some((stance, polarity)) = stance {
-                    edges.push(self.position(row, source, stance, polarity, evidence.clone()));
-                }
-                if let Some(target) = target {
-                    edges.push(self.act(row, source, kind, target, stance, evidence));
+                if let Some((on, polarity)) = stance {
+                    match target {
+                        Some(target) => {
+                            let copy = evidence.clone();
+                            edges[0] = Some(self.position(row, source, on, polarity, copy));
+                            edges[1] = Some(self.act(row, source, kind, target, stance, evidence));
+                        }
+                        None => {
+                            edges[0] = Some(self.position(row, source, on, polarity, evidence));
+                        }
+                    }
+                } else if let Some(target) = target {
+                    edges[0] = Some(self.act(row, source, kind, target, stance, evidence));
                 }
             }
             Mapping::Position { stance, polarity } => {
                 let evidence = self.evidence(row);
-                edges.push(self.position(row, source, stance, polarity, evidence));
+                edges[0] = Some(self.position(row, source, stance, polarity, evidence));
             }
             Mapping::None => return Err(SkipReason::UnmappedCode),
         }
         if let Some(id) = row.gdelt_id {
-            self.events.extend(edges.into_iter().map(|e| (id, e)));
+            self.events
+                .extend(edges.into_iter().flatten().map(|e| (id, e)));
         }
         Ok(())
     }
@@ -912,14 +928,31 @@ impl Importer {
 
     /// The evidence of a row, adding its source.
     fn evidence(&mut self, row: &Row<'_>) -> Evidence {
-        use std::fmt::Write as _;
+        let key = self.source_of(row);
+        let mut note = String::with_capacity(64);
+        write_note(&mut note, row);
+        Evidence::cite(key).note(note)
+    }
+
+    /// The key of a row's source, adding the source when new. Rows of one
+    /// article usually follow each other, so the last URL's key is kept.
+    fn source_of(&mut self, row: &Row<'_>) -> Key {
+        if let (Some(url), Some(key)) = (row.url, &self.last_source) {
+            if url == self.last_url {
+                return key.clone();
+            }
+        }
         let mut buf = std::mem::take(&mut self.key_buf);
         buf.clear();
-        let _ = match (row.url, &row.fallback_source) {
-            (Some(url), _) => write!(buf, "url-{:016x}", fnv(url)),
-            (None, Some((key, _))) => buf.write_str(key),
-            (None, None) => write!(buf, "{}-{}", row.prefix, slug_id(row.id)),
-        };
+        match (row.url, &row.fallback_source) {
+            (Some(url), _) => push_url_key(&mut buf, url),
+            (None, Some((key, _))) => buf.push_str(key),
+            (None, None) => {
+                buf.push_str(row.prefix);
+                buf.push('-');
+                push_slug_id(&mut buf, row.id);
+            }
+        }
         let key = match self.sources.get_key_value(buf.as_str()) {
             Some((key, _)) => key.clone(),
             None => {
@@ -938,24 +971,12 @@ impl Importer {
             }
         };
         self.key_buf = buf;
-        let coding = Coding {
-            cameo: match row.code {
-                Code::Cameo(c) => Some(c.to_owned()),
-                Code::Plover { .. } => None,
-            },
-            plover: match row.code {
-                Code::Cameo(_) => None,
-                Code::Plover { event, mode } => Some(match mode {
-                    Some(mode) => format!("{event}/{mode}"),
-                    None => event.to_owned(),
-                }),
-            },
-            goldstein: row.goldstein,
-            tone: row.tone,
-            mentions: row.mentions,
-            event: Some(row.id.to_owned()),
-        };
-        Evidence::cite(key).note(coding.to_string())
+        if let Some(url) = row.url {
+            self.last_url.clear();
+            self.last_url.push_str(url);
+            self.last_source = Some(key.clone());
+        }
+        key
     }
 
     fn meeting(
@@ -1182,24 +1203,28 @@ impl Importer {
     /// The key of a coded actor, adding it (and the state it belongs to)
     /// when new; `None` when it cannot be identified.
     fn actor(&mut self, actor: &ActorRef<'_>) -> Option<usize> {
-        use std::fmt::Write as _;
         let mut cache_key = std::mem::take(&mut self.actor_buf);
         cache_key.clear();
-        let _ = match actor {
+        let (tag, fields): (&str, &[&str]) = match actor {
             ActorRef::Cameo {
                 code,
                 name,
                 country,
                 group,
                 role,
-            } => write!(cache_key, "c\t{code}\t{name}\t{country}\t{group}\t{role}"),
+            } => ("c", &[code, name, country, group, role]),
             ActorRef::Icews {
                 name,
                 sectors,
                 country,
-            } => write!(cache_key, "i\t{name}\t{sectors}\t{country}"),
-            ActorRef::Keyed { key, name, code } => write!(cache_key, "k\t{key}\t{name}\t{code}"),
+            } => ("i", &[name, sectors, country]),
+            ActorRef::Keyed { key, name, code } => ("k", &[key, name, code]),
         };
+        cache_key.push_str(tag);
+        for field in fields {
+            cache_key.push('\t');
+            cache_key.push_str(field);
+        }
         if let Some(&found) = self.actor_cache.get(&cache_key) {
             self.actor_buf = cache_key;
             return found;
@@ -1462,9 +1487,130 @@ pub(crate) fn slug_id(id: &str) -> String {
         .collect()
 }
 
+/// Appends [`slug_id`] of `id` to `out`.
+fn push_slug_id(out: &mut String, id: &str) {
+    out.extend(id.chars().take(100).map(|c| {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '_') {
+            c
+        } else {
+            '-'
+        }
+    }));
+}
+
 /// A stable source key for a URL: `url-` and 16 hex digits of its FNV-1a hash.
 pub(crate) fn url_key(url: &str) -> String {
-    format!("url-{:016x}", fnv(url))
+    let mut key = String::with_capacity(20);
+    push_url_key(&mut key, url);
+    key
+}
+
+/// Appends [`url_key`] of `url` to `out`.
+fn push_url_key(out: &mut String, url: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hash = fnv(url);
+    out.push_str("url-");
+    for shift in (0..16).rev() {
+        let digit = HEX.get(((hash >> (shift * 4)) & 0xf) as usize).copied();
+        out.push(char::from(digit.unwrap_or(b'0')));
+    }
+}
+
+/// Writes the coding note of a row, as [`Coding`]'s `Display` writes it,
+/// without going through `fmt`.
+fn write_note(out: &mut String, row: &Row<'_>) {
+    let mut first = true;
+    let mut field = |out: &mut String, name: &str| {
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        out.push_str(name);
+        out.push('=');
+    };
+    match row.code {
+        Code::Cameo(code) => {
+            field(out, "cameo");
+            out.push_str(code);
+        }
+        Code::Plover { event, mode } => {
+            field(out, "plover");
+            out.push_str(event);
+            if let Some(mode) = mode {
+                out.push('/');
+                out.push_str(mode);
+            }
+        }
+    }
+    if let Some(v) = row.goldstein {
+        field(out, "goldstein");
+        push_f64(out, v);
+    }
+    if let Some(v) = row.tone {
+        field(out, "tone");
+        push_f64(out, (v * 100.0).round() / 100.0);
+    }
+    if let Some(v) = row.mentions {
+        field(out, "mentions");
+        push_u64(out, u64::from(v));
+    }
+    field(out, "event");
+    out.push_str(row.id);
+}
+
+/// Appends a number in decimal.
+fn push_u64(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(..len).unwrap_or_default().iter().rev() {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends `v` as `{v}` (`Display`, the shortest form that reads back as
+/// `v`) would. A finite value with at most two decimals (`1`, `-1.3`,
+/// `2.75`) is written from its digits: the decimal `k / 10^d` is then the
+/// nearest to `v` and no shorter decimal is, since decimals with fewer
+/// digits differ from it by at least `10^-d`, far more than the spacing of
+/// floats below `10^12`. Any other value goes through `Display`.
+fn push_f64(out: &mut String, v: f64) {
+    if v.is_finite() && v.abs() < 1e12 {
+        for (scale, unit) in [(1.0, 1), (10.0, 10), (100.0, 100)] {
+            let k = (v * scale).round();
+            if (k / scale).to_bits() != v.to_bits() {
+                continue;
+            }
+            if v.is_sign_negative() {
+                out.push('-');
+            }
+            let k = k.abs() as u64;
+            push_u64(out, k / unit);
+            let mut frac = k % unit;
+            if frac != 0 {
+                out.push('.');
+                let mut unit = unit / 10;
+                while frac != 0 {
+                    out.push(char::from(b'0' + (frac / unit) as u8));
+                    frac %= unit;
+                    unit /= 10;
+                }
+            }
+            return;
+        }
+    }
+    use std::fmt::Write as _;
+    let _ = write!(out, "{v}");
 }
 
 /// The 64-bit FNV-1a hash of a text.
@@ -1495,15 +1641,43 @@ fn row_error(name: &str, line: usize, e: RowError) -> Error {
 
 /// Splits a line at tabs into `cols`; returns the number of fields (which may
 /// exceed `cols.len()`, in which case the rest are not stored).
+///
+/// GDELT fields are short (a few bytes on average), so rather than a search
+/// per field the line is scanned eight bytes at a time, each word giving a
+/// mask of its tab bytes (exactly: the classic zero-byte test, made exact by
+/// masking the high bits first, so no byte is borrowed from another).
 pub(crate) fn split_tabs<'a>(line: &'a [u8], cols: &mut [&'a [u8]]) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const TABS: u64 = 0x0909_0909_0909_0909;
     let mut n = 0;
     let mut start = 0;
-    for end in memchr::memchr_iter(b'\t', line) {
-        if let (Some(slot), Some(field)) = (cols.get_mut(n), line.get(start..end)) {
+    let mut field = |end: usize, n: &mut usize, start: &mut usize| {
+        if let (Some(slot), Some(field)) = (cols.get_mut(*n), line.get(*start..end)) {
             *slot = field;
         }
-        n += 1;
-        start = end + 1;
+        *n += 1;
+        *start = end + 1;
+    };
+    let chunks = line.chunks_exact(8);
+    let tail = chunks.remainder();
+    let tail_start = line.len() - tail.len();
+    for (i, chunk) in chunks.enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ TABS;
+        // The high bit of each byte that was a tab (is now zero).
+        let mut tabs = !(((word & LOW) + LOW) | word | LOW);
+        while tabs != 0 {
+            field(
+                i * 8 + (tabs.trailing_zeros() / 8) as usize,
+                &mut n,
+                &mut start,
+            );
+            tabs &= tabs - 1;
+        }
+    }
+    for (i, &b) in tail.iter().enumerate() {
+        if b == b'\t' {
+            field(tail_start + i, &mut n, &mut start);
+        }
     }
     if let (Some(slot), Some(field)) = (cols.get_mut(n), line.get(start..)) {
         *slot = field;
@@ -1543,8 +1717,8 @@ pub(crate) fn date(
             .and_then(|t| t.parse::<PartialDate>().ok())
             .ok_or_else(|| bad("expected a date YYYY-MM-DD, YYYY-MM or YYYYMMDD"));
     }
-    let digits: Vec<u8> = if bytes.len() == 8 || bytes.len() == 14 {
-        bytes.get(..8).unwrap_or_default().to_vec()
+    let digits: &[u8] = if bytes.len() == 8 || bytes.len() == 14 {
+        bytes.get(..8).unwrap_or_default()
     } else {
         return Err(bad("expected a date YYYYMMDD or YYYY-MM-DD"));
     };
@@ -1562,8 +1736,63 @@ pub(crate) fn date(
     PartialDate::ymd(y as u16, m as u8, d as u8).map_err(|e| bad(e.reason()))
 }
 
+/// A number type of rows, read with `FromStr`, with a quicker path for
+/// the plain forms that make up nearly all rows.
+pub(crate) trait Number: std::str::FromStr {
+    /// The number `bytes` spell, when they are in a plain form, exactly as
+    /// `FromStr` would read it; `None` sends them to `FromStr`.
+    fn plain(bytes: &[u8]) -> Option<Self>;
+}
+
+impl Number for u32 {
+    fn plain(bytes: &[u8]) -> Option<u32> {
+        if bytes.is_empty() || bytes.len() > 9 {
+            return None;
+        }
+        bytes.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    }
+}
+
+impl Number for f64 {
+    /// `-?D+(.D+)?` with at most 15 digits: the digits as an integer are
+    /// exact in an `f64`, and so is the power of ten they are divided by, so
+    /// the one correctly rounded division gives the float nearest to the
+    /// decimal, as `FromStr` does (this is its own first path, Clinger's).
+    fn plain(bytes: &[u8]) -> Option<f64> {
+        const POWERS: [f64; 16] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        ];
+        let (negative, rest) = match bytes {
+            [b'-', rest @ ..] => (true, rest),
+            _ => (false, bytes),
+        };
+        let (whole, fraction) = match memchr::memchr(b'.', rest) {
+            Some(dot) => (rest.get(..dot)?, rest.get(dot + 1..)?),
+            None => (rest, &[][..]),
+        };
+        let has_dot = whole.len() != rest.len();
+        if whole.is_empty() || (has_dot && fraction.is_empty()) {
+            return None;
+        }
+        if whole.len() + fraction.len() > 15 {
+            return None;
+        }
+        let mut digits = 0u64;
+        for &b in whole.iter().chain(fraction) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            digits = digits * 10 + u64::from(b - b'0');
+        }
+        let value = digits as f64 / POWERS.get(fraction.len()).copied()?;
+        Some(if negative { -value } else { value })
+    }
+}
+
 /// An optional number at column `i` (empty is `None`).
-pub(crate) fn number<T: std::str::FromStr>(
+pub(crate) fn number<T: Number>(
     cols: &[&[u8]],
     i: usize,
     field: &'static str,
@@ -1571,6 +1800,9 @@ pub(crate) fn number<T: std::str::FromStr>(
     let bytes = cols.get(i).copied().unwrap_or_default();
     if bytes.is_empty() {
         return Ok(None);
+    }
+    if let Some(n) = T::plain(bytes) {
+        return Ok(Some(n));
     }
     std::str::from_utf8(bytes)
         .ok()
@@ -1620,5 +1852,199 @@ mod zip_tests {
         assert_eq!(a, b);
         assert_eq!(ra, rb);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (splitmix64).
+    fn next(state: &mut u64) -> u64 {
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn shown(v: f64) -> String {
+        let mut out = String::new();
+        push_f64(&mut out, v);
+        out
+    }
+
+    #[test]
+    fn floats_are_written_as_display_writes_them() {
+        let mut state = 7;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            0.29,
+            -1.3,
+            2.75,
+            10.0,
+            -10.0,
+            1e11,
+            999_999_999_999.99,
+            1e12,
+            1e15,
+            1e300,
+            5e-324,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.005,
+            1.005,
+            123.456,
+        ];
+        for _ in 0..200_000 {
+            let r = next(&mut state);
+            let k = (r % 2_000_000) as f64 - 1_000_000.0;
+            values.push(k / 100.0);
+            values.push(k / 10.0);
+            values.push(((k / 1000.0) * 100.0).round() / 100.0);
+            values.push(f64::from_bits(next(&mut state)));
+            values.push((next(&mut state) >> 11) as f64 / (1u64 << 53) as f64 * 200.0 - 100.0);
+        }
+        for v in values {
+            assert_eq!(shown(v), format!("{v}"), "{v:?} ({:#x})", v.to_bits());
+        }
+    }
+
+    #[test]
+    fn plain_numbers_read_as_from_str_reads_them() {
+        let mut state = 11;
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "1",
+            "1.0",
+            "-10.0",
+            "3.4",
+            "007.50",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "+1",
+            "1e3",
+            "1.5e3",
+            " 1",
+            "1 ",
+            "nan",
+            "inf",
+            "-inf",
+            "1.2.3",
+            "--1",
+            "0x10",
+            "123456789012345",
+            "1234567890123456",
+            "0.123456789012345",
+            "0.1234567890123456",
+            "4294967295",
+            "4294967296",
+            "999999999",
+            "1000000000",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for _ in 0..100_000 {
+            let whole = next(&mut state) % 10_000_000;
+            let digits = (next(&mut state) % 9) as usize;
+            let fraction = next(&mut state) % 1_000_000_000;
+            let sign = if next(&mut state) % 2 == 0 { "-" } else { "" };
+            let mut t = format!("{sign}{whole}");
+            if digits > 0 {
+                let f = format!("{fraction:09}");
+                t.push('.');
+                t.push_str(f.get(..digits).unwrap());
+            }
+            texts.push(t);
+        }
+        for t in texts {
+            let bytes = t.as_bytes();
+            if let Some(v) = f64::plain(bytes) {
+                let parsed: f64 = t.parse().unwrap();
+                assert_eq!(v.to_bits(), parsed.to_bits(), "{t:?}");
+            }
+            if let Some(v) = u32::plain(bytes) {
+                assert_eq!(Ok(v), t.parse::<u32>(), "{t:?}");
+            }
+        }
+        assert_eq!(f64::plain(b"-1.25"), Some(-1.25));
+        assert_eq!(u32::plain(b"42"), Some(42));
+    }
+
+    #[test]
+    fn tabs_split_as_a_plain_split_does() {
+        let mut state = 3;
+        let alphabet = b"\t\tab\xc3\x09x \r";
+        for len in 0..80 {
+            for _ in 0..200 {
+                let line: Vec<u8> = (0..len)
+                    .map(|_| alphabet[(next(&mut state) % alphabet.len() as u64) as usize])
+                    .collect();
+                let expected: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
+                let mut cols: [&[u8]; 16] = [&[]; 16];
+                let n = split_tabs(&line, &mut cols);
+                assert_eq!(n, expected.len());
+                for (got, want) in cols.iter().zip(&expected) {
+                    assert_eq!(got, want);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn notes_are_written_as_coding_displays_them() {
+        let date = PartialDate::ymd(2025, 8, 13).unwrap();
+        let mut row = Row {
+            prefix: "gdelt",
+            id: "1258623905",
+            group: None,
+            date,
+            added: None,
+            source: None,
+            target: None,
+            code: Code::Cameo("042"),
+            goldstein: Some(1.9),
+            tone: Some(-1.3333),
+            mentions: Some(3),
+            url: None,
+            publisher: None,
+            place: None,
+            fallback_source: None,
+            gdelt_id: None,
+        };
+        let note = |row: &Row<'_>| {
+            let mut out = String::new();
+            write_note(&mut out, row);
+            out
+        };
+        assert_eq!(
+            note(&row),
+            "cameo=042 goldstein=1.9 tone=-1.33 mentions=3 event=1258623905"
+        );
+        row.code = Code::Plover {
+            event: "CONSULT",
+            mode: Some("visit"),
+        };
+        row.goldstein = None;
+        row.tone = Some(f64::NAN);
+        row.mentions = None;
+        let coding = Coding {
+            plover: Some("CONSULT/visit".into()),
+            tone: Some(f64::NAN),
+            event: Some("1258623905".into()),
+            ..Coding::default()
+        };
+        assert_eq!(note(&row), coding.to_string());
     }
 }
