@@ -51,6 +51,7 @@ mod write;
 pub mod cameo;
 pub mod mapping;
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
@@ -481,14 +482,16 @@ pub struct Importer {
     /// Meetings by explicit group id (TSV and PLOVER rows of one event).
     meetings_by_group: HashMap<String, usize>,
     acts: Vec<Act>,
-    acts_by_key: HashMap<(usize, ActKind, usize, i64, Option<&'static str>), usize>,
+    /// Acts by actor, target, and day, kind and stance (see [`day_tag`]).
+    acts_by_key: HashMap<(usize, usize, u64), usize>,
     positions: Vec<Position>,
-    positions_by_key: HashMap<(usize, &'static str, Polarity, i64), usize>,
+    /// Positions by actor, and day, polarity and stance (see [`day_tag`]).
+    positions_by_key: HashMap<(usize, u64), usize>,
     /// A reused buffer for source keys.
     key_buf: String,
     /// The URL of the last row with one, and its source's key.
     last_url: String,
-    last_source: Option<Key>,
+    last_source: Option<usize>,
     /// Edges made from GDELT rows, with their GLOBALEVENTID, for mentions
     /// (a list, sorted only when mentions were read).
     events: Vec<(u64, EdgeRef)>,
@@ -792,38 +795,74 @@ impl Importer {
         header: bool,
         each: fn(&mut Importer, usize, &[u8]) -> std::result::Result<(), RowError>,
     ) -> Result<()> {
-        let mut line = Vec::with_capacity(1024);
+        // Lines are handed over in place from the reader's buffer; only a
+        // line cut by the buffer's end is put together in `pending`.
+        let mut pending = Vec::new();
         let mut number = 0usize;
         loop {
-            line.clear();
-            let n = reader
-                .read_until(b'\n', &mut line)
-                .map_err(|source| Error::Io {
-                    path: name.into(),
-                    source,
-                })?;
-            if n == 0 {
+            let buf = match reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Err(Error::Io {
+                        path: name.into(),
+                        source,
+                    });
+                }
+            };
+            if buf.is_empty() {
+                if !pending.is_empty() {
+                    number += 1;
+                    self.line(name, header, number, &pending, each)?;
+                }
                 return Ok(());
             }
-            number += 1;
-            let mut text = line.as_slice();
-            while let [rest @ .., b'\n' | b'\r'] = text {
-                text = rest;
-            }
-            if text.is_empty() {
+            let Some(end) = memchr::memchr(b'\n', buf) else {
+                pending.extend_from_slice(buf);
+                let used = buf.len();
+                reader.consume(used);
                 continue;
+            };
+            number += 1;
+            let line = buf.get(..end).unwrap_or_default();
+            if pending.is_empty() {
+                self.line(name, header, number, line, each)?;
+            } else {
+                pending.extend_from_slice(line);
+                self.line(name, header, number, &pending, each)?;
+                pending.clear();
             }
-            let is_header = header && number == 1;
-            if !is_header {
-                self.report.rows_read += 1;
-            }
-            if let Err(e) = each(self, number, text) {
-                if is_header {
-                    return Err(row_error(name, number, e));
-                }
-                self.bad_row(name, number, e)?;
-            }
+            reader.consume(end + 1);
         }
+    }
+
+    /// One line (without its `\n`) of [`lines`](Importer::lines).
+    fn line(
+        &mut self,
+        name: &str,
+        header: bool,
+        number: usize,
+        line: &[u8],
+        each: fn(&mut Importer, usize, &[u8]) -> std::result::Result<(), RowError>,
+    ) -> Result<()> {
+        let mut text = line;
+        while let [rest @ .., b'\n' | b'\r'] = text {
+            text = rest;
+        }
+        if text.is_empty() {
+            return Ok(());
+        }
+        let is_header = header && number == 1;
+        if !is_header {
+            self.report.rows_read += 1;
+        }
+        if let Err(e) = each(self, number, text) {
+            if is_header {
+                return Err(row_error(name, number, e));
+            }
+            self.bad_row(name, number, e)?;
+        }
+        Ok(())
     }
 
     /// A malformed row: an error in strict mode, counted in lenient mode.
@@ -919,13 +958,6 @@ impl Importer {
         Ok(())
     }
 
-    /// The key of the actor at `index`.
-    fn key(&self, index: usize) -> Key {
-        self.actors
-            .get_index(index)
-            .map_or_else(|| Key::new(""), |(k, _)| k.clone())
-    }
-
     /// The evidence of a row, adding its source.
     fn evidence(&mut self, row: &Row<'_>) -> Evidence {
         let key = self.source_of(row);
@@ -937,9 +969,11 @@ impl Importer {
     /// The key of a row's source, adding the source when new. Rows of one
     /// article usually follow each other, so the last URL's key is kept.
     fn source_of(&mut self, row: &Row<'_>) -> Key {
-        if let (Some(url), Some(key)) = (row.url, &self.last_source) {
+        if let (Some(url), Some(last)) = (row.url, self.last_source) {
             if url == self.last_url {
-                return key.clone();
+                if let Some((key, _)) = self.sources.get_index(last) {
+                    return key.clone();
+                }
             }
         }
         let mut buf = std::mem::take(&mut self.key_buf);
@@ -953,8 +987,8 @@ impl Importer {
                 push_slug_id(&mut buf, row.id);
             }
         }
-        let key = match self.sources.get_key_value(buf.as_str()) {
-            Some((key, _)) => key.clone(),
+        let (index, key) = match self.sources.get_full(buf.as_str()) {
+            Some((index, key, _)) => (index, key.clone()),
             None => {
                 let key = Key::new(buf.as_str());
                 let title = match (row.url, &row.fallback_source) {
@@ -966,15 +1000,15 @@ impl Importer {
                 source.url = row.url.map(str::to_owned);
                 source.published = row.added;
                 source.publisher = row.publisher.map(str::to_owned);
-                self.sources.insert(key.clone(), source);
-                key
+                let (index, _) = self.sources.insert_full(key.clone(), source);
+                (index, key)
             }
         };
         self.key_buf = buf;
         if let Some(url) = row.url {
             self.last_url.clear();
             self.last_url.push_str(url);
-            self.last_source = Some(key.clone());
+            self.last_source = Some(index);
         }
         key
     }
@@ -1031,15 +1065,26 @@ impl Importer {
             }
             None => {
                 let i = meetings.len();
-                let key = format!("{}-{}", row.prefix, slug_id(row.group.unwrap_or(row.id)));
+                let id = row.group.unwrap_or(row.id);
+                let mut key = String::with_capacity(row.prefix.len() + 1 + id.len());
+                key.push_str(row.prefix);
+                key.push('-');
+                push_slug_id(&mut key, id);
                 let name = |i: usize| actors.get_index(i).map_or("", |(_, a)| a.name.as_str());
-                let title = format!("{} – {} {}", name(a), name(b), kind.as_str());
+                let (a_name, b_name, kind_name) = (name(a), name(b), kind.as_str());
+                let mut title =
+                    String::with_capacity(a_name.len() + b_name.len() + kind_name.len() + 6);
+                for part in [a_name, " – ", b_name, " ", kind_name] {
+                    title.push_str(part);
+                }
                 let mut m = Meeting::new(key, title, kind)
                     .status(status)
                     .date(row.date)
-                    .participant(Participant::new(a_key.clone()).role(a_role))
-                    .participant(Participant::new(b_key.clone()).role(b_role))
                     .evidence(evidence);
+                m.participants = vec![
+                    Participant::new(a_key.clone()).role(a_role),
+                    Participant::new(b_key.clone()).role(b_role),
+                ];
                 m.place = row.place.filter(|p| !p.is_empty()).map(str::to_owned);
                 meetings.push(m);
                 i
@@ -1066,26 +1111,38 @@ impl Importer {
     ) -> EdgeRef {
         self.report.rows_to_acts += 1;
         let stance = stance.map(|(s, _)| s);
-        let key = (actor, kind, target, row.date.day_number(), stance);
-        if let Some(&i) = self.acts_by_key.get(&key) {
-            if let Some(act) = self.acts.get_mut(i) {
-                if act.evidence.last() != Some(&evidence) {
-                    act.evidence.push(evidence);
+        let key = (actor, target, day_tag(row.date, kind as u8, stance));
+        let Importer {
+            acts_by_key,
+            acts,
+            actors,
+            ..
+        } = self;
+        match acts_by_key.entry(key) {
+            Entry::Occupied(found) => {
+                let i = *found.get();
+                if let Some(act) = acts.get_mut(i) {
+                    if act.evidence.last() != Some(&evidence) {
+                        act.evidence.push(evidence);
+                    }
                 }
+                return EdgeRef::Act(i);
             }
-            return EdgeRef::Act(i);
+            Entry::Vacant(slot) => {
+                let mut act = Act::new(key_of(actors, actor), kind, key_of(actors, target))
+                    .date(row.date)
+                    .evidence(evidence);
+                if let Some(stance) = stance {
+                    act = act.stance(stance);
+                }
+                slot.insert(acts.len());
+                acts.push(act);
+            }
         }
-        let mut act = Act::new(self.key(actor), kind, self.key(target))
-            .date(row.date)
-            .evidence(evidence);
         if let Some(stance) = stance {
             self.stance(stance);
-            act = act.stance(stance);
         }
-        let i = self.acts.len();
-        self.acts.push(act);
-        self.acts_by_key.insert(key, i);
-        EdgeRef::Act(i)
+        EdgeRef::Act(self.acts.len() - 1)
     }
 
     fn position(
@@ -1098,23 +1155,34 @@ impl Importer {
     ) -> EdgeRef {
         self.report.rows_to_positions += 1;
         self.stance(stance);
-        let key = (actor, stance, polarity, row.date.day_number());
-        if let Some(&i) = self.positions_by_key.get(&key) {
-            if let Some(p) = self.positions.get_mut(i) {
-                if p.evidence.last() != Some(&evidence) {
-                    p.evidence.push(evidence);
+        let key = (actor, day_tag(row.date, polarity as u8, Some(stance)));
+        let Importer {
+            positions_by_key,
+            positions,
+            actors,
+            ..
+        } = self;
+        match positions_by_key.entry(key) {
+            Entry::Occupied(found) => {
+                let i = *found.get();
+                if let Some(p) = positions.get_mut(i) {
+                    if p.evidence.last() != Some(&evidence) {
+                        p.evidence.push(evidence);
+                    }
                 }
+                EdgeRef::Position(i)
             }
-            return EdgeRef::Position(i);
+            Entry::Vacant(slot) => {
+                let i = positions.len();
+                slot.insert(i);
+                positions.push(
+                    Position::new(key_of(actors, actor), stance, polarity)
+                        .from(row.date)
+                        .evidence(evidence),
+                );
+                EdgeRef::Position(i)
+            }
         }
-        let i = self.positions.len();
-        self.positions.push(
-            Position::new(self.key(actor), stance, polarity)
-                .from(row.date)
-                .evidence(evidence),
-        );
-        self.positions_by_key.insert(key, i);
-        EdgeRef::Position(i)
     }
 
     fn stance(&mut self, key: &'static str) {
@@ -1461,6 +1529,26 @@ impl Importer {
     }
 }
 
+/// The key of the actor at `index`.
+fn key_of(actors: &IndexMap<Key, Actor>, index: usize) -> Key {
+    actors
+        .get_index(index)
+        .map_or_else(|| Key::new(""), |(k, _)| k.clone())
+}
+
+/// A date's day number, a small tag (a kind or a polarity) and a stance in
+/// one word, so a map key hashes in fewer writes. Day numbers of `u16`
+/// years fit in 32 bits; the mapping's stances are [`mapping::CEASEFIRE`]
+/// and [`mapping::SANCTIONS`] (as in [`Importer::stance`]).
+fn day_tag(date: PartialDate, tag: u8, stance: Option<&str>) -> u64 {
+    let stance: u64 = match stance {
+        None => 0,
+        Some(mapping::CEASEFIRE) => 1,
+        Some(_) => 2,
+    };
+    (date.day_number() as u32 as u64) | (u64::from(tag) << 32) | (stance << 40)
+}
+
 /// Adds `actor` to a meeting or makes its role more specific.
 fn join(m: &mut Meeting, actor: &Key, role: Role) {
     match m.participants.iter_mut().find(|p| &p.actor == actor) {
@@ -1646,21 +1734,22 @@ fn row_error(name: &str, line: usize, e: RowError) -> Error {
 /// per field the line is scanned eight bytes at a time, each word giving a
 /// mask of its tab bytes (exactly: the classic zero-byte test, made exact by
 /// masking the high bits first, so no byte is borrowed from another).
-pub(crate) fn split_tabs<'a>(line: &'a [u8], cols: &mut [&'a [u8]]) -> usize {
+pub(crate) fn split_tabs<'a, F: Field<'a>>(line: F, cols: &mut [F]) -> usize {
     const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const TABS: u64 = 0x0909_0909_0909_0909;
+    let bytes = line.bytes();
     let mut n = 0;
     let mut start = 0;
     let mut field = |end: usize, n: &mut usize, start: &mut usize| {
-        if let (Some(slot), Some(field)) = (cols.get_mut(*n), line.get(*start..end)) {
+        if let (Some(slot), Some(field)) = (cols.get_mut(*n), line.part(*start..end)) {
             *slot = field;
         }
         *n += 1;
         *start = end + 1;
     };
-    let chunks = line.chunks_exact(8);
+    let chunks = bytes.chunks_exact(8);
     let tail = chunks.remainder();
-    let tail_start = line.len() - tail.len();
+    let tail_start = bytes.len() - tail.len();
     for (i, chunk) in chunks.enumerate() {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ TABS;
         // The high bit of each byte that was a tab (is now zero).
@@ -1679,21 +1768,145 @@ pub(crate) fn split_tabs<'a>(line: &'a [u8], cols: &mut [&'a [u8]]) -> usize {
             field(tail_start + i, &mut n, &mut start);
         }
     }
-    if let (Some(slot), Some(field)) = (cols.get_mut(n), line.get(start..)) {
+    if let (Some(slot), Some(field)) = (cols.get_mut(n), line.part(start..bytes.len())) {
         *slot = field;
     }
     n + 1
 }
 
+/// The fields of a line split at tabs, as the offsets where they end (only
+/// the first `N` are kept; [`count`](Tabs::count) counts them all). Storing
+/// an offset per tab is cheaper than a slice per field, and a reader only
+/// looks at some of the fields (GDELT: 20 of 61).
+pub(crate) struct Tabs<F, const N: usize> {
+    line: F,
+    ends: [usize; N],
+    count: usize,
+}
+
+impl<'a, F: Field<'a>, const N: usize> Tabs<F, N> {
+    /// Splits `line`: eight bytes at a time, as [`split_tabs`].
+    pub(crate) fn new(line: F) -> Self {
+        const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const TABS: u64 = 0x0909_0909_0909_0909;
+        let bytes = line.bytes();
+        let mut ends = [0; N];
+        let mut count = 0;
+        let chunks = bytes.chunks_exact(8);
+        let tail = chunks.remainder();
+        let tail_start = bytes.len() - tail.len();
+        for (i, chunk) in chunks.enumerate() {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ TABS;
+            let mut tabs = !(((word & LOW) + LOW) | word | LOW);
+            while tabs != 0 {
+                if let Some(end) = ends.get_mut(count) {
+                    *end = i * 8 + (tabs.trailing_zeros() / 8) as usize;
+                }
+                count += 1;
+                tabs &= tabs - 1;
+            }
+        }
+        for (i, &b) in tail.iter().enumerate() {
+            if b == b'\t' {
+                if let Some(end) = ends.get_mut(count) {
+                    *end = tail_start + i;
+                }
+                count += 1;
+            }
+        }
+        if let Some(end) = ends.get_mut(count) {
+            *end = bytes.len();
+        }
+        Tabs {
+            line,
+            ends,
+            count: count + 1,
+        }
+    }
+
+    /// The number of fields.
+    pub(crate) fn count(&self) -> usize {
+        self.count
+    }
+}
+
+/// Fields by column: a slice of them, or [`Tabs`].
+pub(crate) trait Columns<'a, F: Field<'a>> {
+    /// The field at column `i` (counted from 0), empty when there is none.
+    fn col(&self, i: usize) -> F;
+}
+
+impl<'a, F: Field<'a>> Columns<'a, F> for [F] {
+    fn col(&self, i: usize) -> F {
+        self.get(i).copied().unwrap_or_default()
+    }
+}
+
+impl<'a, F: Field<'a>, const N: usize> Columns<'a, F> for [F; N] {
+    fn col(&self, i: usize) -> F {
+        self.get(i).copied().unwrap_or_default()
+    }
+}
+
+impl<'a, F: Field<'a>, const N: usize> Columns<'a, F> for Tabs<F, N> {
+    fn col(&self, i: usize) -> F {
+        if i >= self.count {
+            return F::default();
+        }
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(usize::MAX, |e| e + 1),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(0);
+        self.line.part(start..end).unwrap_or_default()
+    }
+}
+
+/// A line or a field of it: bytes as read, or text when the whole line was
+/// checked to be UTF-8 at once (then its fields, split at ASCII tabs, are
+/// text too and need no check of their own).
+pub(crate) trait Field<'a>: Copy + Default {
+    /// The field's bytes.
+    fn bytes(self) -> &'a [u8];
+    /// The field as text, `None` when it is not UTF-8.
+    fn text(self) -> Option<&'a str>;
+    /// The bytes in `range` (at tab boundaries).
+    fn part(self, range: std::ops::Range<usize>) -> Option<Self>;
+}
+
+impl<'a> Field<'a> for &'a [u8] {
+    fn bytes(self) -> &'a [u8] {
+        self
+    }
+    fn text(self) -> Option<&'a str> {
+        std::str::from_utf8(self).ok()
+    }
+    fn part(self, range: std::ops::Range<usize>) -> Option<Self> {
+        self.get(range)
+    }
+}
+
+impl<'a> Field<'a> for &'a str {
+    fn bytes(self) -> &'a [u8] {
+        self.as_bytes()
+    }
+    fn text(self) -> Option<&'a str> {
+        Some(self)
+    }
+    fn part(self, range: std::ops::Range<usize>) -> Option<Self> {
+        self.get(range)
+    }
+}
+
 /// A field as text.
-pub(crate) fn text<'a>(
-    cols: &[&'a [u8]],
+pub(crate) fn text<'a, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
+    cols: &C,
     i: usize,
     field: &'static str,
 ) -> std::result::Result<&'a str, RowError> {
-    let bytes = cols.get(i).copied().unwrap_or_default();
-    std::str::from_utf8(bytes)
-        .map_err(|_| RowError::new(SkipReason::BadText, i + 1, field, "not UTF-8 text"))
+    cols.col(i)
+        .text()
+        .ok_or_else(|| RowError::new(SkipReason::BadText, i + 1, field, "not UTF-8 text"))
 }
 
 /// A date `YYYYMMDD` (or `YYYYMMDDhhmmss`, or `YYYY-MM-DD`), at column `i`.
@@ -1792,12 +2005,12 @@ impl Number for f64 {
 }
 
 /// An optional number at column `i` (empty is `None`).
-pub(crate) fn number<T: Number>(
-    cols: &[&[u8]],
+pub(crate) fn number<'a, T: Number, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
+    cols: &C,
     i: usize,
     field: &'static str,
 ) -> std::result::Result<Option<T>, RowError> {
-    let bytes = cols.get(i).copied().unwrap_or_default();
+    let bytes = cols.col(i).bytes();
     if bytes.is_empty() {
         return Ok(None);
     }
@@ -1993,12 +2206,72 @@ mod tests {
                     .collect();
                 let expected: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
                 let mut cols: [&[u8]; 16] = [&[]; 16];
-                let n = split_tabs(&line, &mut cols);
+                let n = split_tabs(line.as_slice(), &mut cols);
                 assert_eq!(n, expected.len());
                 for (got, want) in cols.iter().zip(&expected) {
                     assert_eq!(got, want);
                 }
+                let tabs: Tabs<&[u8], 16> = Tabs::new(line.as_slice());
+                assert_eq!(tabs.count(), expected.len());
+                for i in 0..20 {
+                    assert_eq!(tabs.col(i), cols.col(i), "{i}");
+                }
+                if let Ok(text) = std::str::from_utf8(&line) {
+                    let tabs: Tabs<&str, 16> = Tabs::new(text);
+                    assert_eq!(tabs.count(), expected.len());
+                    for i in 0..20 {
+                        assert_eq!(tabs.col(i).as_bytes(), cols.col(i), "{i}");
+                    }
+                }
             }
+        }
+    }
+
+    /// A reader giving a few bytes at a time, and an interruption now and then.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        calls: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 5 == 0 {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = (self.calls % 7 + 1).min(buf.len()).min(self.data.len());
+            let (head, rest) = self.data.split_at(n);
+            buf[..n].copy_from_slice(head);
+            self.data = rest;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_cut_by_the_buffer_read_as_whole_lines() {
+        let gdelt = std::fs::read("tests/data/gdelt/20250820163000.export.first36.CSV").unwrap();
+        // CRLF endings, blank lines and no final line ending too.
+        let mut crlf = String::from_utf8(gdelt.clone())
+            .unwrap()
+            .replace('\n', "\r\n\n");
+        crlf.truncate(crlf.trim_end().len());
+        for (format, data) in [(Format::Gdelt, gdelt), (Format::Gdelt, crlf.into_bytes())] {
+            let mut whole = Importer::new();
+            whole.read(format, data.as_slice(), "x").unwrap();
+            let mut cut = Importer::new();
+            let reader = BufReader::with_capacity(
+                3,
+                Trickle {
+                    data: &data,
+                    calls: 0,
+                },
+            );
+            cut.lines(reader, "x", false, gdelt::event_line).unwrap();
+            let (a, ra) = whole.finish().unwrap();
+            let (b, rb) = cut.finish().unwrap();
+            assert_eq!(ra, rb);
+            assert_eq!(a, b);
+            assert_eq!(ra.rows_read, 36);
         }
     }
 
