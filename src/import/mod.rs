@@ -58,6 +58,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use indexmap::IndexMap;
+use indexmap::map::{RawEntryApiV1 as _, raw_entry_v1::RawEntryMut};
+use std::hash::BuildHasher as _;
 
 use crate::{
     Act, ActKind, Actor, ActorKind, DiplomaticGraph, Error, Evidence, Key, Link, LinkKind,
@@ -474,6 +476,9 @@ pub struct Importer {
     actor_cache: HashMap<String, Option<usize>>,
     /// A reused buffer for the cache's keys.
     actor_buf: String,
+    /// The last coded forms seen, by [`quick_hash`], in front of `actor_cache`.
+    actor_front: Vec<(String, Option<usize>)>,
+    /// Sources by key (the values' own keys are set by `finish`).
     sources: IndexMap<Key, Source>,
     stances: IndexMap<Key, Stance>,
     meetings: Vec<Meeting>,
@@ -748,7 +753,8 @@ impl Importer {
     pub fn finish(mut self) -> Result<(DiplomaticGraph, ImportReport)> {
         self.attach_mentions();
         let mut graph = DiplomaticGraph::new();
-        for (_, source) in self.sources {
+        for (key, mut source) in self.sources {
+            source.key = key;
             graph.add_source(source)?;
         }
         // Link targets (states) before the actors that link to them.
@@ -987,20 +993,28 @@ impl Importer {
                 push_slug_id(&mut buf, row.id);
             }
         }
-        let (index, key) = match self.sources.get_full(buf.as_str()) {
-            Some((index, key, _)) => (index, key.clone()),
-            None => {
+        // One hash for the lookup and the insertion (`Key` hashes as `str`).
+        let hash = self.sources.hasher().hash_one(buf.as_str());
+        let entry = self
+            .sources
+            .raw_entry_mut_v1()
+            .from_hash(hash, |k| k.as_str() == buf);
+        let (index, key) = match entry {
+            RawEntryMut::Occupied(found) => (found.index(), found.key().clone()),
+            RawEntryMut::Vacant(slot) => {
+                let index = slot.index();
                 let key = Key::new(buf.as_str());
                 let title = match (row.url, &row.fallback_source) {
                     (Some(url), _) => url.to_owned(),
                     (None, Some((_, title))) => title.clone(),
                     (None, None) => format!("{} event {}", row.prefix, row.id),
                 };
-                let mut source = Source::new(key.clone(), title);
+                // The source's own key is the map's, set by `finish`.
+                let mut source = Source::new(Key::new(String::new()), title);
                 source.url = row.url.map(str::to_owned);
                 source.published = row.added;
                 source.publisher = row.publisher.map(str::to_owned);
-                let (index, _) = self.sources.insert_full(key.clone(), source);
+                slot.insert_hashed_nocheck(hash, key.clone(), source);
                 (index, key)
             }
         };
@@ -1027,22 +1041,26 @@ impl Importer {
         let pair = (a.min(b), a.max(b), class);
         let day = row.date.day_number();
         let group = row.group.map(|g| format!("{}:{g}", row.prefix));
-        let found = group
-            .as_ref()
-            .and_then(|g| self.meetings_by_group.get(g).copied())
-            .or_else(|| {
-                self.meetings_by_pair.get(&pair).and_then(|list| {
-                    list.iter().copied().find(|&i| {
-                        self.meetings
-                            .get(i)
-                            .and_then(|m| m.date)
-                            .is_some_and(|d| (d.day_number() - day).abs() <= 1)
-                    })
-                })
-            });
         let Importer {
-            actors, meetings, ..
+            actors,
+            meetings,
+            meetings_by_pair,
+            meetings_by_group,
+            ..
         } = self;
+        // One hash of the pair: the list is looked in and then added to.
+        let list = meetings_by_pair.entry(pair).or_default();
+        let by_group = group
+            .as_ref()
+            .and_then(|g| meetings_by_group.get(g).copied());
+        let found = by_group.or_else(|| {
+            list.iter().copied().find(|&i| {
+                meetings
+                    .get(i)
+                    .and_then(|m| m.date)
+                    .is_some_and(|d| (d.day_number() - day).abs() <= 1)
+            })
+        });
         let key_of = |i: usize| actors.get_index(i).map(|(k, _)| k);
         let (Some(a_key), Some(b_key)) = (key_of(a), key_of(b)) else {
             return 0;
@@ -1061,10 +1079,15 @@ impl Importer {
                 if m.evidence.last() != Some(&evidence) {
                     m.evidence.push(evidence);
                 }
+                // Found by its group, the meeting may be another pair's.
+                if by_group.is_some() && !list.contains(&i) {
+                    list.push(i);
+                }
                 i
             }
             None => {
                 let i = meetings.len();
+                list.push(i);
                 let id = row.group.unwrap_or(row.id);
                 let mut key = String::with_capacity(row.prefix.len() + 1 + id.len());
                 key.push_str(row.prefix);
@@ -1090,12 +1113,8 @@ impl Importer {
                 i
             }
         };
-        let list = self.meetings_by_pair.entry(pair).or_default();
-        if !list.contains(&index) {
-            list.push(index);
-        }
         if let Some(g) = group {
-            self.meetings_by_group.insert(g, index);
+            meetings_by_group.insert(g, index);
         }
         index
     }
@@ -1293,15 +1312,37 @@ impl Importer {
             cache_key.push('\t');
             cache_key.push_str(field);
         }
-        if let Some(&found) = self.actor_cache.get(&cache_key) {
-            self.actor_buf = cache_key;
-            return found;
+        // A small direct-mapped cache in front of the map: rows repeat a
+        // few hundred coded forms, found here with a cheap hash of the
+        // words. Its size is fixed, so inputs crafted to collide in it only
+        // fall through to the map, whose hashing is keyed.
+        if self.actor_front.is_empty() {
+            self.actor_front = vec![(String::new(), None); ACTOR_FRONT];
         }
-        let resolved = self
-            .resolve(actor)
-            .and_then(|key| self.actors.get_index_of(&key));
-        self.actor_cache.insert(cache_key, resolved);
-        self.actor_buf = String::new();
+        let slot = quick_hash(cache_key.as_bytes()) % ACTOR_FRONT;
+        if let Some((key, found)) = self.actor_front.get(slot) {
+            if *key == cache_key {
+                let found = *found;
+                self.actor_buf = cache_key;
+                return found;
+            }
+        }
+        let resolved = match self.actor_cache.get(&cache_key) {
+            Some(&found) => found,
+            None => {
+                let resolved = self
+                    .resolve(actor)
+                    .and_then(|key| self.actors.get_index_of(&key));
+                self.actor_cache.insert(cache_key.clone(), resolved);
+                resolved
+            }
+        };
+        if let Some((key, found)) = self.actor_front.get_mut(slot) {
+            key.clear();
+            key.push_str(&cache_key);
+            *found = resolved;
+        }
+        self.actor_buf = cache_key;
         resolved
     }
 
@@ -1529,6 +1570,28 @@ impl Importer {
     }
 }
 
+/// Slots of the importer's direct-mapped actor cache.
+const ACTOR_FRONT: usize = 1024;
+
+/// A quick, unkeyed hash of a few words (eight bytes at a time), only for
+/// choosing a slot of a fixed-size cache.
+fn quick_hash(bytes: &[u8]) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut hash = bytes.len() as u64;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        hash = (hash ^ word).wrapping_mul(K).rotate_left(31);
+    }
+    let mut last = [0u8; 8];
+    for (to, from) in last.iter_mut().zip(tail) {
+        *to = *from;
+    }
+    hash = (hash ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    (hash >> 32) as usize
+}
+
 /// The key of the actor at `index`.
 fn key_of(actors: &IndexMap<Key, Actor>, index: usize) -> Key {
     actors
@@ -1674,24 +1737,19 @@ fn push_u64(out: &mut String, n: u64) {
 /// floats below `10^12`. Any other value goes through `Display`.
 fn push_f64(out: &mut String, v: f64) {
     if v.is_finite() && v.abs() < 1e12 {
-        for (scale, unit) in [(1.0, 1), (10.0, 10), (100.0, 100)] {
-            let k = (v * scale).round();
-            if (k / scale).to_bits() != v.to_bits() {
-                continue;
-            }
+        let k = (v * 100.0).round();
+        if (k / 100.0).to_bits() == v.to_bits() {
             if v.is_sign_negative() {
                 out.push('-');
             }
             let k = k.abs() as u64;
-            push_u64(out, k / unit);
-            let mut frac = k % unit;
-            if frac != 0 {
+            push_u64(out, k / 100);
+            let cents = k % 100;
+            if cents != 0 {
                 out.push('.');
-                let mut unit = unit / 10;
-                while frac != 0 {
-                    out.push(char::from(b'0' + (frac / unit) as u8));
-                    frac %= unit;
-                    unit /= 10;
+                out.push(char::from(b'0' + (cents / 10) as u8));
+                if cents % 10 != 0 {
+                    out.push(char::from(b'0' + (cents % 10) as u8));
                 }
             }
             return;
