@@ -494,6 +494,9 @@ pub struct Importer {
     positions_by_key: HashMap<(usize, u64), usize>,
     /// A reused buffer for source keys.
     key_buf: String,
+    /// The last date read in each of a few columns (GDELT `SQLDATE` and
+    /// `DATEADDED`), by its eight digits: rows of a batch share dates.
+    last_dates: [Option<(u64, PartialDate)>; 2],
     /// The URL of the last row with one, and its source's key.
     last_url: String,
     last_source: Option<usize>,
@@ -869,6 +872,35 @@ impl Importer {
             self.bad_row(name, number, e)?;
         }
         Ok(())
+    }
+
+    /// [`date`], remembering the last date of column slot `slot` (0 or 1):
+    /// a plain `YYYYMMDD` or `YYYYMMDDhhmmss` date equal in its first eight
+    /// bytes to the last one read there is that date again.
+    pub(crate) fn date_in(
+        &mut self,
+        slot: usize,
+        bytes: &[u8],
+        i: usize,
+        field: &'static str,
+    ) -> std::result::Result<PartialDate, RowError> {
+        let plain = (bytes.len() == 8 || bytes.len() == 14) && !bytes.contains(&b'-');
+        let digits = bytes
+            .get(..8)
+            .and_then(|d| <[u8; 8]>::try_from(d).ok())
+            .map(u64::from_le_bytes)
+            .filter(|_| plain);
+        let last = self.last_dates.get_mut(slot);
+        if let (Some(digits), Some(Some((seen, date)))) = (digits, &last) {
+            if digits == *seen {
+                return Ok(*date);
+            }
+        }
+        let date = date(bytes, i, field)?;
+        if let (Some(digits), Some(last)) = (digits, last) {
+            *last = Some((digits, date));
+        }
+        Ok(date)
     }
 
     /// A malformed row: an error in strict mode, counted in lenient mode.
@@ -2039,7 +2071,7 @@ impl Number for f64 {
             [b'-', rest @ ..] => (true, rest),
             _ => (false, bytes),
         };
-        let (whole, fraction) = match memchr::memchr(b'.', rest) {
+        let (whole, fraction) = match rest.iter().position(|&b| b == b'.') {
             Some(dot) => (rest.get(..dot)?, rest.get(dot + 1..)?),
             None => (rest, &[][..]),
         };
