@@ -78,7 +78,7 @@ fn event_row<'a, F: Field<'a>>(importer: &mut Importer, line: F) -> Result<(), R
         }
     };
     let (id_text, id) = event_id(&cols)?;
-    let event_date = importer.date_in(0, cols.col(1).bytes(), 1, "SQLDATE")?;
+    let event_date = importer.cached_date(cols.col(1).bytes(), 1, "SQLDATE")?;
     let code = text(&cols, 26, "EventCode")?;
     if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(RowError::new(
@@ -95,7 +95,7 @@ fn event_row<'a, F: Field<'a>>(importer: &mut Importer, line: F) -> Result<(), R
     let added = if added_bytes.is_empty() {
         None
     } else {
-        Some(importer.date_in(1, added_bytes, layout.added, "DATEADDED")?)
+        Some(importer.cached_date(added_bytes, layout.added, "DATEADDED")?)
     };
     let url = match layout.url {
         Some(i) => Some(text(&cols, i, "SOURCEURL")?).filter(|u| !u.is_empty()),

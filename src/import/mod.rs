@@ -494,9 +494,9 @@ pub struct Importer {
     positions_by_key: HashMap<(usize, u64), usize>,
     /// A reused buffer for source keys.
     key_buf: String,
-    /// The last date read in each of a few columns (GDELT `SQLDATE` and
-    /// `DATEADDED`), by its eight digits: rows of a batch share dates.
-    last_dates: [Option<(u64, PartialDate)>; 2],
+    /// Dates read (GDELT `SQLDATE` and `DATEADDED`), by their eight digits
+    /// in a small direct-mapped table: rows of a batch share a few dates.
+    dates: Vec<Option<(u64, PartialDate)>>,
     /// The URL of the last row with one, and its source's key.
     last_url: String,
     last_source: Option<usize>,
@@ -874,31 +874,38 @@ impl Importer {
         Ok(())
     }
 
-    /// [`date`], remembering the last date of column slot `slot` (0 or 1):
-    /// a plain `YYYYMMDD` or `YYYYMMDDhhmmss` date equal in its first eight
-    /// bytes to the last one read there is that date again.
-    pub(crate) fn date_in(
+    /// [`date`], remembering dates already read: a plain `YYYYMMDD` or
+    /// `YYYYMMDDhhmmss` date is a function of its first eight bytes, so one
+    /// found in the table by them is that date again. The table has a fixed
+    /// size, so crafted dates can only make it miss.
+    pub(crate) fn cached_date(
         &mut self,
-        slot: usize,
         bytes: &[u8],
         i: usize,
         field: &'static str,
     ) -> std::result::Result<PartialDate, RowError> {
+        const SLOTS: usize = 64;
         let plain = (bytes.len() == 8 || bytes.len() == 14) && !bytes.contains(&b'-');
         let digits = bytes
             .get(..8)
             .and_then(|d| <[u8; 8]>::try_from(d).ok())
             .map(u64::from_le_bytes)
             .filter(|_| plain);
-        let last = self.last_dates.get_mut(slot);
-        if let (Some(digits), Some(Some((seen, date)))) = (digits, &last) {
-            if digits == *seen {
+        let Some(digits) = digits else {
+            return date(bytes, i, field);
+        };
+        if self.dates.is_empty() {
+            self.dates = vec![None; SLOTS];
+        }
+        let slot = (digits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % SLOTS;
+        if let Some(Some((seen, date))) = self.dates.get(slot) {
+            if *seen == digits {
                 return Ok(*date);
             }
         }
         let date = date(bytes, i, field)?;
-        if let (Some(digits), Some(last)) = (digits, last) {
-            *last = Some((digits, date));
+        if let Some(entry) = self.dates.get_mut(slot) {
+            *entry = Some((digits, date));
         }
         Ok(date)
     }
@@ -2362,6 +2369,40 @@ mod tests {
             assert_eq!(ra, rb);
             assert_eq!(a, b);
             assert_eq!(ra.rows_read, 36);
+        }
+    }
+
+    #[test]
+    fn cached_dates_are_the_dates_read() {
+        let mut importer = Importer::new();
+        let texts = [
+            "20250801",
+            "20250801",
+            "20250801120000",
+            "20250230",
+            "20250230",
+            "2025-08-01",
+            "2025-08",
+            "2025080",
+            "2025080x",
+            "20251301000000",
+            "20240229",
+            "20250229",
+            "20250801-1",
+            "",
+        ];
+        for _ in 0..3 {
+            for day in 1..=31 {
+                for text in texts
+                    .iter()
+                    .map(|t| t.to_string())
+                    .chain([format!("202501{day:02}")])
+                {
+                    let cached = importer.cached_date(text.as_bytes(), 1, "SQLDATE");
+                    let read = date(text.as_bytes(), 1, "SQLDATE");
+                    assert_eq!(format!("{cached:?}"), format!("{read:?}"), "{text:?}");
+                }
+            }
         }
     }
 
