@@ -482,6 +482,10 @@ pub struct Importer {
     sources: IndexMap<Key, Source>,
     stances: IndexMap<Key, Stance>,
     meetings: Vec<Meeting>,
+    /// The day number of each meeting's date (`None` without one), kept
+    /// beside the meetings so the search for a reciprocal row's meeting
+    /// reads a small array, not the meetings themselves.
+    meeting_days: Vec<Option<i64>>,
     /// Meetings by (pair of actors, class) for merging reciprocal rows.
     meetings_by_pair: HashMap<(usize, usize, u8), Vec<usize>>,
     /// Meetings by explicit group id (TSV and PLOVER rows of one event).
@@ -1083,6 +1087,7 @@ impl Importer {
         let Importer {
             actors,
             meetings,
+            meeting_days,
             meetings_by_pair,
             meetings_by_group,
             ..
@@ -1094,10 +1099,11 @@ impl Importer {
             .and_then(|g| meetings_by_group.get(g).copied());
         let found = by_group.or_else(|| {
             list.iter().copied().find(|&i| {
-                meetings
+                meeting_days
                     .get(i)
-                    .and_then(|m| m.date)
-                    .is_some_and(|d| (d.day_number() - day).abs() <= 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|d| (d - day).abs() <= 1)
             })
         });
         let key_of = |i: usize| actors.get_index(i).map(|(k, _)| k);
@@ -1112,6 +1118,9 @@ impl Importer {
                 }
                 if m.date.is_some_and(|d| day < d.day_number()) {
                     m.date = Some(row.date);
+                    if let Some(d) = meeting_days.get_mut(i) {
+                        *d = Some(day);
+                    }
                 }
                 join(m, a_key, a_role);
                 join(m, b_key, b_role);
@@ -1149,6 +1158,7 @@ impl Importer {
                 ];
                 m.place = row.place.filter(|p| !p.is_empty()).map(str::to_owned);
                 meetings.push(m);
+                meeting_days.push(Some(day));
                 i
             }
         };
