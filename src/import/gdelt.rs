@@ -1,7 +1,10 @@
 //! GDELT event exports (2.0: 61 columns; 1.0: 57 or 58) and GDELT 2.0
 //! Mentions (16 columns): tab-separated, no header, no quoting.
 
-use super::{ActorRef, Code, Importer, Row, RowError, SkipReason, date, number, split_tabs, text};
+use super::{
+    ActorRef, Code, Columns, Field, Importer, Row, RowError, SkipReason, Tabs, date, number,
+    split_tabs, text,
+};
 
 /// Column positions that differ between GDELT versions.
 struct Layout {
@@ -27,7 +30,10 @@ const V1_BACKFILE: Layout = Layout {
 };
 
 /// One actor's columns, from `start` (5 for Actor1, 15 for Actor2).
-fn actor<'a>(cols: &[&'a [u8]], start: usize) -> Result<Option<ActorRef<'a>>, RowError> {
+fn actor<'a, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
+    cols: &C,
+    start: usize,
+) -> Result<Option<ActorRef<'a>>, RowError> {
     let code = text(cols, start, "ActorCode")?;
     if code.is_empty() {
         return Ok(None);
@@ -41,14 +47,23 @@ fn actor<'a>(cols: &[&'a [u8]], start: usize) -> Result<Option<ActorRef<'a>>, Ro
     }))
 }
 
-/// One export row.
+/// One export row. A row that is UTF-8 as a whole (nearly all) is split as
+/// text, so its fields need no check of their own; any other row is split
+/// as bytes and each text field checked, to name the one at fault.
 pub(super) fn event_line(
     importer: &mut Importer,
     _line: usize,
     bytes: &[u8],
 ) -> Result<(), RowError> {
-    let mut cols: [&[u8]; 62] = [&[]; 62];
-    let n = split_tabs(bytes, &mut cols);
+    match std::str::from_utf8(bytes) {
+        Ok(line) => event_row(importer, line),
+        Err(_) => event_row(importer, bytes),
+    }
+}
+
+fn event_row<'a, F: Field<'a>>(importer: &mut Importer, line: F) -> Result<(), RowError> {
+    let cols: Tabs<F, 62> = Tabs::new(line);
+    let n = cols.count();
     let layout = match n {
         61 => &V2,
         58 => &V1_DAILY,
@@ -63,7 +78,7 @@ pub(super) fn event_line(
         }
     };
     let (id_text, id) = event_id(&cols)?;
-    let event_date = date(cols.get(1).copied().unwrap_or_default(), 1, "SQLDATE")?;
+    let event_date = importer.cached_date(cols.col(1).bytes(), 1, "SQLDATE")?;
     let code = text(&cols, 26, "EventCode")?;
     if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(RowError::new(
@@ -76,11 +91,11 @@ pub(super) fn event_line(
     let goldstein = number(&cols, 30, "GoldsteinScale")?;
     let mentions = number(&cols, 31, "NumMentions")?;
     let tone = number(&cols, 34, "AvgTone")?;
-    let added_bytes = cols.get(layout.added).copied().unwrap_or_default();
+    let added_bytes = cols.col(layout.added).bytes();
     let added = if added_bytes.is_empty() {
         None
     } else {
-        Some(date(added_bytes, layout.added, "DATEADDED")?)
+        Some(importer.cached_date(added_bytes, layout.added, "DATEADDED")?)
     };
     let url = match layout.url {
         Some(i) => Some(text(&cols, i, "SOURCEURL")?).filter(|u| !u.is_empty()),
@@ -111,7 +126,9 @@ pub(super) fn event_line(
 
 /// The GLOBALEVENTID of a row (the first column of events and mentions),
 /// as written and as a number.
-fn event_id<'a>(cols: &[&'a [u8]]) -> Result<(&'a str, u64), RowError> {
+fn event_id<'a, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
+    cols: &C,
+) -> Result<(&'a str, u64), RowError> {
     let id_text = text(cols, 0, "GLOBALEVENTID")?;
     let id = id_text.parse().map_err(|_| {
         RowError::new(

@@ -51,12 +51,15 @@ mod write;
 pub mod cameo;
 pub mod mapping;
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use indexmap::IndexMap;
+use indexmap::map::{RawEntryApiV1 as _, raw_entry_v1::RawEntryMut};
+use std::hash::BuildHasher as _;
 
 use crate::{
     Act, ActKind, Actor, ActorKind, DiplomaticGraph, Error, Evidence, Key, Link, LinkKind,
@@ -473,19 +476,34 @@ pub struct Importer {
     actor_cache: HashMap<String, Option<usize>>,
     /// A reused buffer for the cache's keys.
     actor_buf: String,
+    /// The last coded forms seen, by [`quick_hash`], in front of `actor_cache`.
+    actor_front: Vec<(String, Option<usize>)>,
+    /// Sources by key (the values' own keys are set by `finish`).
     sources: IndexMap<Key, Source>,
     stances: IndexMap<Key, Stance>,
     meetings: Vec<Meeting>,
+    /// The day number of each meeting's date (`None` without one), kept
+    /// beside the meetings so the search for a reciprocal row's meeting
+    /// reads a small array, not the meetings themselves.
+    meeting_days: Vec<Option<i64>>,
     /// Meetings by (pair of actors, class) for merging reciprocal rows.
     meetings_by_pair: HashMap<(usize, usize, u8), Vec<usize>>,
     /// Meetings by explicit group id (TSV and PLOVER rows of one event).
     meetings_by_group: HashMap<String, usize>,
     acts: Vec<Act>,
-    acts_by_key: HashMap<(usize, ActKind, usize, i64, Option<&'static str>), usize>,
+    /// Acts by actor, target, and day, kind and stance (see [`day_tag`]).
+    acts_by_key: HashMap<(usize, usize, u64), usize>,
     positions: Vec<Position>,
-    positions_by_key: HashMap<(usize, &'static str, Polarity, i64), usize>,
+    /// Positions by actor, and day, polarity and stance (see [`day_tag`]).
+    positions_by_key: HashMap<(usize, u64), usize>,
     /// A reused buffer for source keys.
     key_buf: String,
+    /// Dates read (GDELT `SQLDATE` and `DATEADDED`), by their eight digits
+    /// in a small direct-mapped table: rows of a batch share a few dates.
+    dates: Vec<Option<(u64, PartialDate)>>,
+    /// The URL of the last row with one, and its source's key.
+    last_url: String,
+    last_source: Option<usize>,
     /// Edges made from GDELT rows, with their GLOBALEVENTID, for mentions
     /// (a list, sorted only when mentions were read).
     events: Vec<(u64, EdgeRef)>,
@@ -742,7 +760,8 @@ impl Importer {
     pub fn finish(mut self) -> Result<(DiplomaticGraph, ImportReport)> {
         self.attach_mentions();
         let mut graph = DiplomaticGraph::new();
-        for (_, source) in self.sources {
+        for (key, mut source) in self.sources {
+            source.key = key;
             graph.add_source(source)?;
         }
         // Link targets (states) before the actors that link to them.
@@ -754,6 +773,8 @@ impl Importer {
         for (_, stance) in self.stances {
             graph.add_stance(stance)?;
         }
+        // Date-ordered indexes are sorted once at the end, not item by item.
+        graph.begin_bulk();
         for meeting in self.meetings {
             graph.add_meeting(meeting)?;
         }
@@ -763,6 +784,7 @@ impl Importer {
         for position in self.positions {
             graph.add_position(position)?;
         }
+        graph.end_bulk();
         let counts = graph.counts();
         let mut report = self.report;
         report.actors = counts.actors;
@@ -786,38 +808,110 @@ impl Importer {
         header: bool,
         each: fn(&mut Importer, usize, &[u8]) -> std::result::Result<(), RowError>,
     ) -> Result<()> {
-        let mut line = Vec::with_capacity(1024);
+        // Lines are handed over in place from the reader's buffer; only a
+        // line cut by the buffer's end is put together in `pending`.
+        let mut pending = Vec::new();
         let mut number = 0usize;
         loop {
-            line.clear();
-            let n = reader
-                .read_until(b'\n', &mut line)
-                .map_err(|source| Error::Io {
-                    path: name.into(),
-                    source,
-                })?;
-            if n == 0 {
+            let buf = match reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Err(Error::Io {
+                        path: name.into(),
+                        source,
+                    });
+                }
+            };
+            if buf.is_empty() {
+                if !pending.is_empty() {
+                    number += 1;
+                    self.line(name, header, number, &pending, each)?;
+                }
                 return Ok(());
             }
-            number += 1;
-            let mut text = line.as_slice();
-            while let [rest @ .., b'\n' | b'\r'] = text {
-                text = rest;
-            }
-            if text.is_empty() {
+            let Some(end) = memchr::memchr(b'\n', buf) else {
+                pending.extend_from_slice(buf);
+                let used = buf.len();
+                reader.consume(used);
                 continue;
+            };
+            number += 1;
+            let line = buf.get(..end).unwrap_or_default();
+            if pending.is_empty() {
+                self.line(name, header, number, line, each)?;
+            } else {
+                pending.extend_from_slice(line);
+                self.line(name, header, number, &pending, each)?;
+                pending.clear();
             }
-            let is_header = header && number == 1;
-            if !is_header {
-                self.report.rows_read += 1;
+            reader.consume(end + 1);
+        }
+    }
+
+    /// One line (without its `\n`) of [`lines`](Importer::lines).
+    fn line(
+        &mut self,
+        name: &str,
+        header: bool,
+        number: usize,
+        line: &[u8],
+        each: fn(&mut Importer, usize, &[u8]) -> std::result::Result<(), RowError>,
+    ) -> Result<()> {
+        let mut text = line;
+        while let [rest @ .., b'\n' | b'\r'] = text {
+            text = rest;
+        }
+        if text.is_empty() {
+            return Ok(());
+        }
+        let is_header = header && number == 1;
+        if !is_header {
+            self.report.rows_read += 1;
+        }
+        if let Err(e) = each(self, number, text) {
+            if is_header {
+                return Err(row_error(name, number, e));
             }
-            if let Err(e) = each(self, number, text) {
-                if is_header {
-                    return Err(row_error(name, number, e));
-                }
-                self.bad_row(name, number, e)?;
+            self.bad_row(name, number, e)?;
+        }
+        Ok(())
+    }
+
+    /// [`date`], remembering dates already read: a plain `YYYYMMDD` or
+    /// `YYYYMMDDhhmmss` date is a function of its first eight bytes, so one
+    /// found in the table by them is that date again. The table has a fixed
+    /// size, so crafted dates can only make it miss.
+    pub(crate) fn cached_date(
+        &mut self,
+        bytes: &[u8],
+        i: usize,
+        field: &'static str,
+    ) -> std::result::Result<PartialDate, RowError> {
+        const SLOTS: usize = 64;
+        let plain = (bytes.len() == 8 || bytes.len() == 14) && !bytes.contains(&b'-');
+        let digits = bytes
+            .get(..8)
+            .and_then(|d| <[u8; 8]>::try_from(d).ok())
+            .map(u64::from_le_bytes)
+            .filter(|_| plain);
+        let Some(digits) = digits else {
+            return date(bytes, i, field);
+        };
+        if self.dates.is_empty() {
+            self.dates = vec![None; SLOTS];
+        }
+        let slot = (digits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % SLOTS;
+        if let Some(Some((seen, date))) = self.dates.get(slot) {
+            if *seen == digits {
+                return Ok(*date);
             }
         }
+        let date = date(bytes, i, field)?;
+        if let Some(entry) = self.dates.get_mut(slot) {
+            *entry = Some((digits, date));
+        }
+        Ok(date)
     }
 
     /// A malformed row: an error in strict mode, counted in lenient mode.
@@ -859,7 +953,8 @@ impl Importer {
         if target == Some(source) {
             return Err(SkipReason::SelfDirected);
         }
-        let mut edges = Vec::new();
+        // At most two edges (an act and a position) per row.
+        let mut edges = [None, None];
         match mapping {
             Mapping::Meeting {
                 kind,
@@ -877,85 +972,102 @@ impl Importer {
                     (target, target_role),
                     evidence,
                 );
-                edges.push(EdgeRef::Meeting(m));
+                edges[0] = Some(EdgeRef::Meeting(m));
             }
             Mapping::Act { kind, stance } => {
                 if target.is_none() && stance.is_none() {
                     return Err(SkipReason::NoTarget);
                 }
                 let evidence = self.evidence(row);
-                if let Some((stance, polarity)) = stance {
-                    edges.push(self.position(row, source, stance, polarity, evidence.clone()));
-                }
-                if let Some(target) = target {
-                    edges.push(self.act(row, source, kind, target, stance, evidence));
+                if let Some((on, polarity)) = stance {
+                    match target {
+                        Some(target) => {
+                            let copy = evidence.clone();
+                            edges[0] = Some(self.position(row, source, on, polarity, copy));
+                            edges[1] = Some(self.act(row, source, kind, target, stance, evidence));
+                        }
+                        None => {
+                            edges[0] = Some(self.position(row, source, on, polarity, evidence));
+                        }
+                    }
+                } else if let Some(target) = target {
+                    edges[0] = Some(self.act(row, source, kind, target, stance, evidence));
                 }
             }
             Mapping::Position { stance, polarity } => {
                 let evidence = self.evidence(row);
-                edges.push(self.position(row, source, stance, polarity, evidence));
+                edges[0] = Some(self.position(row, source, stance, polarity, evidence));
             }
             Mapping::None => return Err(SkipReason::UnmappedCode),
         }
         if let Some(id) = row.gdelt_id {
-            self.events.extend(edges.into_iter().map(|e| (id, e)));
+            self.events
+                .extend(edges.into_iter().flatten().map(|e| (id, e)));
         }
         Ok(())
     }
 
-    /// The key of the actor at `index`.
-    fn key(&self, index: usize) -> Key {
-        self.actors
-            .get_index(index)
-            .map_or_else(|| Key::new(""), |(k, _)| k.clone())
-    }
-
     /// The evidence of a row, adding its source.
     fn evidence(&mut self, row: &Row<'_>) -> Evidence {
-        use std::fmt::Write as _;
+        let key = self.source_of(row);
+        let mut note = String::with_capacity(64);
+        write_note(&mut note, row);
+        Evidence::cite(key).note(note)
+    }
+
+    /// The key of a row's source, adding the source when new. Rows of one
+    /// article usually follow each other, so the last URL's key is kept.
+    fn source_of(&mut self, row: &Row<'_>) -> Key {
+        if let (Some(url), Some(last)) = (row.url, self.last_source) {
+            if url == self.last_url {
+                if let Some((key, _)) = self.sources.get_index(last) {
+                    return key.clone();
+                }
+            }
+        }
         let mut buf = std::mem::take(&mut self.key_buf);
         buf.clear();
-        let _ = match (row.url, &row.fallback_source) {
-            (Some(url), _) => write!(buf, "url-{:016x}", fnv(url)),
-            (None, Some((key, _))) => buf.write_str(key),
-            (None, None) => write!(buf, "{}-{}", row.prefix, slug_id(row.id)),
-        };
-        let key = match self.sources.get_key_value(buf.as_str()) {
-            Some((key, _)) => key.clone(),
-            None => {
+        match (row.url, &row.fallback_source) {
+            (Some(url), _) => push_url_key(&mut buf, url),
+            (None, Some((key, _))) => buf.push_str(key),
+            (None, None) => {
+                buf.push_str(row.prefix);
+                buf.push('-');
+                push_slug_id(&mut buf, row.id);
+            }
+        }
+        // One hash for the lookup and the insertion (`Key` hashes as `str`).
+        let hash = self.sources.hasher().hash_one(buf.as_str());
+        let entry = self
+            .sources
+            .raw_entry_mut_v1()
+            .from_hash(hash, |k| k.as_str() == buf);
+        let (index, key) = match entry {
+            RawEntryMut::Occupied(found) => (found.index(), found.key().clone()),
+            RawEntryMut::Vacant(slot) => {
+                let index = slot.index();
                 let key = Key::new(buf.as_str());
                 let title = match (row.url, &row.fallback_source) {
                     (Some(url), _) => url.to_owned(),
                     (None, Some((_, title))) => title.clone(),
                     (None, None) => format!("{} event {}", row.prefix, row.id),
                 };
-                let mut source = Source::new(key.clone(), title);
+                // The source's own key is the map's, set by `finish`.
+                let mut source = Source::new(Key::new(String::new()), title);
                 source.url = row.url.map(str::to_owned);
                 source.published = row.added;
                 source.publisher = row.publisher.map(str::to_owned);
-                self.sources.insert(key.clone(), source);
-                key
+                slot.insert_hashed_nocheck(hash, key.clone(), source);
+                (index, key)
             }
         };
         self.key_buf = buf;
-        let coding = Coding {
-            cameo: match row.code {
-                Code::Cameo(c) => Some(c.to_owned()),
-                Code::Plover { .. } => None,
-            },
-            plover: match row.code {
-                Code::Cameo(_) => None,
-                Code::Plover { event, mode } => Some(match mode {
-                    Some(mode) => format!("{event}/{mode}"),
-                    None => event.to_owned(),
-                }),
-            },
-            goldstein: row.goldstein,
-            tone: row.tone,
-            mentions: row.mentions,
-            event: Some(row.id.to_owned()),
-        };
-        Evidence::cite(key).note(coding.to_string())
+        if let Some(url) = row.url {
+            self.last_url.clear();
+            self.last_url.push_str(url);
+            self.last_source = Some(index);
+        }
+        key
     }
 
     fn meeting(
@@ -972,22 +1084,28 @@ impl Importer {
         let pair = (a.min(b), a.max(b), class);
         let day = row.date.day_number();
         let group = row.group.map(|g| format!("{}:{g}", row.prefix));
-        let found = group
-            .as_ref()
-            .and_then(|g| self.meetings_by_group.get(g).copied())
-            .or_else(|| {
-                self.meetings_by_pair.get(&pair).and_then(|list| {
-                    list.iter().copied().find(|&i| {
-                        self.meetings
-                            .get(i)
-                            .and_then(|m| m.date)
-                            .is_some_and(|d| (d.day_number() - day).abs() <= 1)
-                    })
-                })
-            });
         let Importer {
-            actors, meetings, ..
+            actors,
+            meetings,
+            meeting_days,
+            meetings_by_pair,
+            meetings_by_group,
+            ..
         } = self;
+        // One hash of the pair: the list is looked in and then added to.
+        let list = meetings_by_pair.entry(pair).or_default();
+        let by_group = group
+            .as_ref()
+            .and_then(|g| meetings_by_group.get(g).copied());
+        let found = by_group.or_else(|| {
+            list.iter().copied().find(|&i| {
+                meeting_days
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|d| (d - day).abs() <= 1)
+            })
+        });
         let key_of = |i: usize| actors.get_index(i).map(|(k, _)| k);
         let (Some(a_key), Some(b_key)) = (key_of(a), key_of(b)) else {
             return 0;
@@ -1000,36 +1118,52 @@ impl Importer {
                 }
                 if m.date.is_some_and(|d| day < d.day_number()) {
                     m.date = Some(row.date);
+                    if let Some(d) = meeting_days.get_mut(i) {
+                        *d = Some(day);
+                    }
                 }
                 join(m, a_key, a_role);
                 join(m, b_key, b_role);
                 if m.evidence.last() != Some(&evidence) {
                     m.evidence.push(evidence);
                 }
+                // Found by its group, the meeting may be another pair's.
+                if by_group.is_some() && !list.contains(&i) {
+                    list.push(i);
+                }
                 i
             }
             None => {
                 let i = meetings.len();
-                let key = format!("{}-{}", row.prefix, slug_id(row.group.unwrap_or(row.id)));
+                list.push(i);
+                let id = row.group.unwrap_or(row.id);
+                let mut key = String::with_capacity(row.prefix.len() + 1 + id.len());
+                key.push_str(row.prefix);
+                key.push('-');
+                push_slug_id(&mut key, id);
                 let name = |i: usize| actors.get_index(i).map_or("", |(_, a)| a.name.as_str());
-                let title = format!("{} – {} {}", name(a), name(b), kind.as_str());
+                let (a_name, b_name, kind_name) = (name(a), name(b), kind.as_str());
+                let mut title =
+                    String::with_capacity(a_name.len() + b_name.len() + kind_name.len() + 6);
+                for part in [a_name, " – ", b_name, " ", kind_name] {
+                    title.push_str(part);
+                }
                 let mut m = Meeting::new(key, title, kind)
                     .status(status)
                     .date(row.date)
-                    .participant(Participant::new(a_key.clone()).role(a_role))
-                    .participant(Participant::new(b_key.clone()).role(b_role))
                     .evidence(evidence);
+                m.participants = vec![
+                    Participant::new(a_key.clone()).role(a_role),
+                    Participant::new(b_key.clone()).role(b_role),
+                ];
                 m.place = row.place.filter(|p| !p.is_empty()).map(str::to_owned);
                 meetings.push(m);
+                meeting_days.push(Some(day));
                 i
             }
         };
-        let list = self.meetings_by_pair.entry(pair).or_default();
-        if !list.contains(&index) {
-            list.push(index);
-        }
         if let Some(g) = group {
-            self.meetings_by_group.insert(g, index);
+            meetings_by_group.insert(g, index);
         }
         index
     }
@@ -1045,26 +1179,40 @@ impl Importer {
     ) -> EdgeRef {
         self.report.rows_to_acts += 1;
         let stance = stance.map(|(s, _)| s);
-        let key = (actor, kind, target, row.date.day_number(), stance);
-        if let Some(&i) = self.acts_by_key.get(&key) {
-            if let Some(act) = self.acts.get_mut(i) {
-                if act.evidence.last() != Some(&evidence) {
-                    act.evidence.push(evidence);
+        let key = (actor, target, day_tag(row.date, kind as u8, stance));
+        let Importer {
+            acts_by_key,
+            acts,
+            actors,
+            ..
+        } = self;
+        match acts_by_key.entry(key) {
+            Entry::Occupied(found) => {
+                let i = *found.get();
+                if let Some(act) = acts.get_mut(i) {
+                    if act.evidence.last() != Some(&evidence) {
+                        act.evidence.push(evidence);
+                    }
                 }
+                return EdgeRef::Act(i);
             }
-            return EdgeRef::Act(i);
+            Entry::Vacant(slot) => {
+                let mut act =
+                    Act::new(key_of(actors, actor), kind, key_of(actors, target)).date(row.date);
+                // Most acts keep the one row's evidence: room for one, not
+                // the four a first push would make (a quarter of the memory).
+                act.evidence = vec![evidence];
+                if let Some(stance) = stance {
+                    act = act.stance(stance);
+                }
+                slot.insert(acts.len());
+                acts.push(act);
+            }
         }
-        let mut act = Act::new(self.key(actor), kind, self.key(target))
-            .date(row.date)
-            .evidence(evidence);
         if let Some(stance) = stance {
             self.stance(stance);
-            act = act.stance(stance);
         }
-        let i = self.acts.len();
-        self.acts.push(act);
-        self.acts_by_key.insert(key, i);
-        EdgeRef::Act(i)
+        EdgeRef::Act(self.acts.len() - 1)
     }
 
     fn position(
@@ -1077,23 +1225,34 @@ impl Importer {
     ) -> EdgeRef {
         self.report.rows_to_positions += 1;
         self.stance(stance);
-        let key = (actor, stance, polarity, row.date.day_number());
-        if let Some(&i) = self.positions_by_key.get(&key) {
-            if let Some(p) = self.positions.get_mut(i) {
-                if p.evidence.last() != Some(&evidence) {
-                    p.evidence.push(evidence);
+        let key = (actor, day_tag(row.date, polarity as u8, Some(stance)));
+        let Importer {
+            positions_by_key,
+            positions,
+            actors,
+            ..
+        } = self;
+        match positions_by_key.entry(key) {
+            Entry::Occupied(found) => {
+                let i = *found.get();
+                if let Some(p) = positions.get_mut(i) {
+                    if p.evidence.last() != Some(&evidence) {
+                        p.evidence.push(evidence);
+                    }
                 }
+                EdgeRef::Position(i)
             }
-            return EdgeRef::Position(i);
+            Entry::Vacant(slot) => {
+                let i = positions.len();
+                slot.insert(i);
+                positions.push(
+                    Position::new(key_of(actors, actor), stance, polarity)
+                        .from(row.date)
+                        .evidence(evidence),
+                );
+                EdgeRef::Position(i)
+            }
         }
-        let i = self.positions.len();
-        self.positions.push(
-            Position::new(self.key(actor), stance, polarity)
-                .from(row.date)
-                .evidence(evidence),
-        );
-        self.positions_by_key.insert(key, i);
-        EdgeRef::Position(i)
     }
 
     fn stance(&mut self, key: &'static str) {
@@ -1182,33 +1341,59 @@ impl Importer {
     /// The key of a coded actor, adding it (and the state it belongs to)
     /// when new; `None` when it cannot be identified.
     fn actor(&mut self, actor: &ActorRef<'_>) -> Option<usize> {
-        use std::fmt::Write as _;
         let mut cache_key = std::mem::take(&mut self.actor_buf);
         cache_key.clear();
-        let _ = match actor {
+        let (tag, fields): (&str, &[&str]) = match actor {
             ActorRef::Cameo {
                 code,
                 name,
                 country,
                 group,
                 role,
-            } => write!(cache_key, "c\t{code}\t{name}\t{country}\t{group}\t{role}"),
+            } => ("c", &[code, name, country, group, role]),
             ActorRef::Icews {
                 name,
                 sectors,
                 country,
-            } => write!(cache_key, "i\t{name}\t{sectors}\t{country}"),
-            ActorRef::Keyed { key, name, code } => write!(cache_key, "k\t{key}\t{name}\t{code}"),
+            } => ("i", &[name, sectors, country]),
+            ActorRef::Keyed { key, name, code } => ("k", &[key, name, code]),
         };
-        if let Some(&found) = self.actor_cache.get(&cache_key) {
-            self.actor_buf = cache_key;
-            return found;
+        cache_key.push_str(tag);
+        for field in fields {
+            cache_key.push('\t');
+            cache_key.push_str(field);
         }
-        let resolved = self
-            .resolve(actor)
-            .and_then(|key| self.actors.get_index_of(&key));
-        self.actor_cache.insert(cache_key, resolved);
-        self.actor_buf = String::new();
+        // A small direct-mapped cache in front of the map: rows repeat a
+        // few hundred coded forms, found here with a cheap hash of the
+        // words. Its size is fixed, so inputs crafted to collide in it only
+        // fall through to the map, whose hashing is keyed.
+        if self.actor_front.is_empty() {
+            self.actor_front = vec![(String::new(), None); ACTOR_FRONT];
+        }
+        let slot = quick_hash(cache_key.as_bytes()) % ACTOR_FRONT;
+        if let Some((key, found)) = self.actor_front.get(slot) {
+            if *key == cache_key {
+                let found = *found;
+                self.actor_buf = cache_key;
+                return found;
+            }
+        }
+        let resolved = match self.actor_cache.get(&cache_key) {
+            Some(&found) => found,
+            None => {
+                let resolved = self
+                    .resolve(actor)
+                    .and_then(|key| self.actors.get_index_of(&key));
+                self.actor_cache.insert(cache_key.clone(), resolved);
+                resolved
+            }
+        };
+        if let Some((key, found)) = self.actor_front.get_mut(slot) {
+            key.clear();
+            key.push_str(&cache_key);
+            *found = resolved;
+        }
+        self.actor_buf = cache_key;
         resolved
     }
 
@@ -1436,6 +1621,48 @@ impl Importer {
     }
 }
 
+/// Slots of the importer's direct-mapped actor cache.
+const ACTOR_FRONT: usize = 1024;
+
+/// A quick, unkeyed hash of a few words (eight bytes at a time), only for
+/// choosing a slot of a fixed-size cache.
+fn quick_hash(bytes: &[u8]) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut hash = bytes.len() as u64;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        hash = (hash ^ word).wrapping_mul(K).rotate_left(31);
+    }
+    let mut last = [0u8; 8];
+    for (to, from) in last.iter_mut().zip(tail) {
+        *to = *from;
+    }
+    hash = (hash ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    (hash >> 32) as usize
+}
+
+/// The key of the actor at `index`.
+fn key_of(actors: &IndexMap<Key, Actor>, index: usize) -> Key {
+    actors
+        .get_index(index)
+        .map_or_else(|| Key::new(""), |(k, _)| k.clone())
+}
+
+/// A date's day number, a small tag (a kind or a polarity) and a stance in
+/// one word, so a map key hashes in fewer writes. Day numbers of `u16`
+/// years fit in 32 bits; the mapping's stances are [`mapping::CEASEFIRE`]
+/// and [`mapping::SANCTIONS`] (as in [`Importer::stance`]).
+fn day_tag(date: PartialDate, tag: u8, stance: Option<&str>) -> u64 {
+    let stance: u64 = match stance {
+        None => 0,
+        Some(mapping::CEASEFIRE) => 1,
+        Some(_) => 2,
+    };
+    (date.day_number() as u32 as u64) | (u64::from(tag) << 32) | (stance << 40)
+}
+
 /// Adds `actor` to a meeting or makes its role more specific.
 fn join(m: &mut Meeting, actor: &Key, role: Role) {
     match m.participants.iter_mut().find(|p| &p.actor == actor) {
@@ -1462,9 +1689,125 @@ pub(crate) fn slug_id(id: &str) -> String {
         .collect()
 }
 
+/// Appends [`slug_id`] of `id` to `out`.
+fn push_slug_id(out: &mut String, id: &str) {
+    out.extend(id.chars().take(100).map(|c| {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '_') {
+            c
+        } else {
+            '-'
+        }
+    }));
+}
+
 /// A stable source key for a URL: `url-` and 16 hex digits of its FNV-1a hash.
 pub(crate) fn url_key(url: &str) -> String {
-    format!("url-{:016x}", fnv(url))
+    let mut key = String::with_capacity(20);
+    push_url_key(&mut key, url);
+    key
+}
+
+/// Appends [`url_key`] of `url` to `out`.
+fn push_url_key(out: &mut String, url: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let hash = fnv(url);
+    out.push_str("url-");
+    for shift in (0..16).rev() {
+        let digit = HEX.get(((hash >> (shift * 4)) & 0xf) as usize).copied();
+        out.push(char::from(digit.unwrap_or(b'0')));
+    }
+}
+
+/// Writes the coding note of a row, as [`Coding`]'s `Display` writes it,
+/// without going through `fmt`.
+fn write_note(out: &mut String, row: &Row<'_>) {
+    let mut first = true;
+    let mut field = |out: &mut String, name: &str| {
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        out.push_str(name);
+        out.push('=');
+    };
+    match row.code {
+        Code::Cameo(code) => {
+            field(out, "cameo");
+            out.push_str(code);
+        }
+        Code::Plover { event, mode } => {
+            field(out, "plover");
+            out.push_str(event);
+            if let Some(mode) = mode {
+                out.push('/');
+                out.push_str(mode);
+            }
+        }
+    }
+    if let Some(v) = row.goldstein {
+        field(out, "goldstein");
+        push_f64(out, v);
+    }
+    if let Some(v) = row.tone {
+        field(out, "tone");
+        push_f64(out, (v * 100.0).round() / 100.0);
+    }
+    if let Some(v) = row.mentions {
+        field(out, "mentions");
+        push_u64(out, u64::from(v));
+    }
+    field(out, "event");
+    out.push_str(row.id);
+}
+
+/// Appends a number in decimal.
+fn push_u64(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(..len).unwrap_or_default().iter().rev() {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends `v` as `{v}` (`Display`, the shortest form that reads back as
+/// `v`) would. A finite value with at most two decimals (`1`, `-1.3`,
+/// `2.75`) is written from its digits: the decimal `k / 10^d` is then the
+/// nearest to `v` and no shorter decimal is, since decimals with fewer
+/// digits differ from it by at least `10^-d`, far more than the spacing of
+/// floats below `10^12`. Any other value goes through `Display`.
+fn push_f64(out: &mut String, v: f64) {
+    if v.is_finite() && v.abs() < 1e12 {
+        let k = (v * 100.0).round();
+        if (k / 100.0).to_bits() == v.to_bits() {
+            if v.is_sign_negative() {
+                out.push('-');
+            }
+            let k = k.abs() as u64;
+            push_u64(out, k / 100);
+            let cents = k % 100;
+            if cents != 0 {
+                out.push('.');
+                out.push(char::from(b'0' + (cents / 10) as u8));
+                if cents % 10 != 0 {
+                    out.push(char::from(b'0' + (cents % 10) as u8));
+                }
+            }
+            return;
+        }
+    }
+    use std::fmt::Write as _;
+    let _ = write!(out, "{v}");
 }
 
 /// The 64-bit FNV-1a hash of a text.
@@ -1495,31 +1838,184 @@ fn row_error(name: &str, line: usize, e: RowError) -> Error {
 
 /// Splits a line at tabs into `cols`; returns the number of fields (which may
 /// exceed `cols.len()`, in which case the rest are not stored).
-pub(crate) fn split_tabs<'a>(line: &'a [u8], cols: &mut [&'a [u8]]) -> usize {
+///
+/// GDELT fields are short (a few bytes on average), so rather than a search
+/// per field the line is scanned eight bytes at a time, each word giving a
+/// mask of its tab bytes (exactly: the classic zero-byte test, made exact by
+/// masking the high bits first, so no byte is borrowed from another).
+pub(crate) fn split_tabs<'a, F: Field<'a>>(line: F, cols: &mut [F]) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const TABS: u64 = 0x0909_0909_0909_0909;
+    let bytes = line.bytes();
     let mut n = 0;
     let mut start = 0;
-    for end in memchr::memchr_iter(b'\t', line) {
-        if let (Some(slot), Some(field)) = (cols.get_mut(n), line.get(start..end)) {
+    let mut field = |end: usize, n: &mut usize, start: &mut usize| {
+        if let (Some(slot), Some(field)) = (cols.get_mut(*n), line.part(*start..end)) {
             *slot = field;
         }
-        n += 1;
-        start = end + 1;
+        *n += 1;
+        *start = end + 1;
+    };
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let tail_start = bytes.len() - tail.len();
+    for (i, chunk) in chunks.enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ TABS;
+        // The high bit of each byte that was a tab (is now zero).
+        let mut tabs = !(((word & LOW) + LOW) | word | LOW);
+        while tabs != 0 {
+            field(
+                i * 8 + (tabs.trailing_zeros() / 8) as usize,
+                &mut n,
+                &mut start,
+            );
+            tabs &= tabs - 1;
+        }
     }
-    if let (Some(slot), Some(field)) = (cols.get_mut(n), line.get(start..)) {
+    for (i, &b) in tail.iter().enumerate() {
+        if b == b'\t' {
+            field(tail_start + i, &mut n, &mut start);
+        }
+    }
+    if let (Some(slot), Some(field)) = (cols.get_mut(n), line.part(start..bytes.len())) {
         *slot = field;
     }
     n + 1
 }
 
+/// The fields of a line split at tabs, as the offsets where they end (only
+/// the first `N` are kept; [`count`](Tabs::count) counts them all). Storing
+/// an offset per tab is cheaper than a slice per field, and a reader only
+/// looks at some of the fields (GDELT: 20 of 61).
+pub(crate) struct Tabs<F, const N: usize> {
+    line: F,
+    ends: [usize; N],
+    count: usize,
+}
+
+impl<'a, F: Field<'a>, const N: usize> Tabs<F, N> {
+    /// Splits `line`: eight bytes at a time, as [`split_tabs`].
+    pub(crate) fn new(line: F) -> Self {
+        const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        const TABS: u64 = 0x0909_0909_0909_0909;
+        let bytes = line.bytes();
+        let mut ends = [0; N];
+        let mut count = 0;
+        let chunks = bytes.chunks_exact(8);
+        let tail = chunks.remainder();
+        let tail_start = bytes.len() - tail.len();
+        for (i, chunk) in chunks.enumerate() {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ TABS;
+            let mut tabs = !(((word & LOW) + LOW) | word | LOW);
+            while tabs != 0 {
+                if let Some(end) = ends.get_mut(count) {
+                    *end = i * 8 + (tabs.trailing_zeros() / 8) as usize;
+                }
+                count += 1;
+                tabs &= tabs - 1;
+            }
+        }
+        for (i, &b) in tail.iter().enumerate() {
+            if b == b'\t' {
+                if let Some(end) = ends.get_mut(count) {
+                    *end = tail_start + i;
+                }
+                count += 1;
+            }
+        }
+        if let Some(end) = ends.get_mut(count) {
+            *end = bytes.len();
+        }
+        Tabs {
+            line,
+            ends,
+            count: count + 1,
+        }
+    }
+
+    /// The number of fields.
+    pub(crate) fn count(&self) -> usize {
+        self.count
+    }
+}
+
+/// Fields by column: a slice of them, or [`Tabs`].
+pub(crate) trait Columns<'a, F: Field<'a>> {
+    /// The field at column `i` (counted from 0), empty when there is none.
+    fn col(&self, i: usize) -> F;
+}
+
+impl<'a, F: Field<'a>> Columns<'a, F> for [F] {
+    fn col(&self, i: usize) -> F {
+        self.get(i).copied().unwrap_or_default()
+    }
+}
+
+impl<'a, F: Field<'a>, const N: usize> Columns<'a, F> for [F; N] {
+    fn col(&self, i: usize) -> F {
+        self.get(i).copied().unwrap_or_default()
+    }
+}
+
+impl<'a, F: Field<'a>, const N: usize> Columns<'a, F> for Tabs<F, N> {
+    fn col(&self, i: usize) -> F {
+        if i >= self.count {
+            return F::default();
+        }
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).map_or(usize::MAX, |e| e + 1),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(0);
+        self.line.part(start..end).unwrap_or_default()
+    }
+}
+
+/// A line or a field of it: bytes as read, or text when the whole line was
+/// checked to be UTF-8 at once (then its fields, split at ASCII tabs, are
+/// text too and need no check of their own).
+pub(crate) trait Field<'a>: Copy + Default {
+    /// The field's bytes.
+    fn bytes(self) -> &'a [u8];
+    /// The field as text, `None` when it is not UTF-8.
+    fn text(self) -> Option<&'a str>;
+    /// The bytes in `range` (at tab boundaries).
+    fn part(self, range: std::ops::Range<usize>) -> Option<Self>;
+}
+
+impl<'a> Field<'a> for &'a [u8] {
+    fn bytes(self) -> &'a [u8] {
+        self
+    }
+    fn text(self) -> Option<&'a str> {
+        std::str::from_utf8(self).ok()
+    }
+    fn part(self, range: std::ops::Range<usize>) -> Option<Self> {
+        self.get(range)
+    }
+}
+
+impl<'a> Field<'a> for &'a str {
+    fn bytes(self) -> &'a [u8] {
+        self.as_bytes()
+    }
+    fn text(self) -> Option<&'a str> {
+        Some(self)
+    }
+    fn part(self, range: std::ops::Range<usize>) -> Option<Self> {
+        self.get(range)
+    }
+}
+
 /// A field as text.
-pub(crate) fn text<'a>(
-    cols: &[&'a [u8]],
+pub(crate) fn text<'a, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
+    cols: &C,
     i: usize,
     field: &'static str,
 ) -> std::result::Result<&'a str, RowError> {
-    let bytes = cols.get(i).copied().unwrap_or_default();
-    std::str::from_utf8(bytes)
-        .map_err(|_| RowError::new(SkipReason::BadText, i + 1, field, "not UTF-8 text"))
+    cols.col(i)
+        .text()
+        .ok_or_else(|| RowError::new(SkipReason::BadText, i + 1, field, "not UTF-8 text"))
 }
 
 /// A date `YYYYMMDD` (or `YYYYMMDDhhmmss`, or `YYYY-MM-DD`), at column `i`.
@@ -1543,8 +2039,8 @@ pub(crate) fn date(
             .and_then(|t| t.parse::<PartialDate>().ok())
             .ok_or_else(|| bad("expected a date YYYY-MM-DD, YYYY-MM or YYYYMMDD"));
     }
-    let digits: Vec<u8> = if bytes.len() == 8 || bytes.len() == 14 {
-        bytes.get(..8).unwrap_or_default().to_vec()
+    let digits: &[u8] = if bytes.len() == 8 || bytes.len() == 14 {
+        bytes.get(..8).unwrap_or_default()
     } else {
         return Err(bad("expected a date YYYYMMDD or YYYY-MM-DD"));
     };
@@ -1562,15 +2058,73 @@ pub(crate) fn date(
     PartialDate::ymd(y as u16, m as u8, d as u8).map_err(|e| bad(e.reason()))
 }
 
+/// A number type of rows, read with `FromStr`, with a quicker path for
+/// the plain forms that make up nearly all rows.
+pub(crate) trait Number: std::str::FromStr {
+    /// The number `bytes` spell, when they are in a plain form, exactly as
+    /// `FromStr` would read it; `None` sends them to `FromStr`.
+    fn plain(bytes: &[u8]) -> Option<Self>;
+}
+
+impl Number for u32 {
+    fn plain(bytes: &[u8]) -> Option<u32> {
+        if bytes.is_empty() || bytes.len() > 9 {
+            return None;
+        }
+        bytes.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    }
+}
+
+impl Number for f64 {
+    /// `-?D+(.D+)?` with at most 15 digits: the digits as an integer are
+    /// exact in an `f64`, and so is the power of ten they are divided by, so
+    /// the one correctly rounded division gives the float nearest to the
+    /// decimal, as `FromStr` does (this is its own first path, Clinger's).
+    fn plain(bytes: &[u8]) -> Option<f64> {
+        const POWERS: [f64; 16] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        ];
+        let (negative, rest) = match bytes {
+            [b'-', rest @ ..] => (true, rest),
+            _ => (false, bytes),
+        };
+        let (whole, fraction) = match rest.iter().position(|&b| b == b'.') {
+            Some(dot) => (rest.get(..dot)?, rest.get(dot + 1..)?),
+            None => (rest, &[][..]),
+        };
+        let has_dot = whole.len() != rest.len();
+        if whole.is_empty() || (has_dot && fraction.is_empty()) {
+            return None;
+        }
+        if whole.len() + fraction.len() > 15 {
+            return None;
+        }
+        let mut digits = 0u64;
+        for &b in whole.iter().chain(fraction) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            digits = digits * 10 + u64::from(b - b'0');
+        }
+        let value = digits as f64 / POWERS.get(fraction.len()).copied()?;
+        Some(if negative { -value } else { value })
+    }
+}
+
 /// An optional number at column `i` (empty is `None`).
-pub(crate) fn number<T: std::str::FromStr>(
-    cols: &[&[u8]],
+pub(crate) fn number<'a, T: Number, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
+    cols: &C,
     i: usize,
     field: &'static str,
 ) -> std::result::Result<Option<T>, RowError> {
-    let bytes = cols.get(i).copied().unwrap_or_default();
+    let bytes = cols.col(i).bytes();
     if bytes.is_empty() {
         return Ok(None);
+    }
+    if let Some(n) = T::plain(bytes) {
+        return Ok(Some(n));
     }
     std::str::from_utf8(bytes)
         .ok()
@@ -1620,5 +2174,293 @@ mod zip_tests {
         assert_eq!(a, b);
         assert_eq!(ra, rb);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (splitmix64).
+    fn next(state: &mut u64) -> u64 {
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn shown(v: f64) -> String {
+        let mut out = String::new();
+        push_f64(&mut out, v);
+        out
+    }
+
+    #[test]
+    fn floats_are_written_as_display_writes_them() {
+        let mut state = 7;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            0.29,
+            -1.3,
+            2.75,
+            10.0,
+            -10.0,
+            1e11,
+            999_999_999_999.99,
+            1e12,
+            1e15,
+            1e300,
+            5e-324,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.005,
+            1.005,
+            123.456,
+        ];
+        for _ in 0..200_000 {
+            let r = next(&mut state);
+            let k = (r % 2_000_000) as f64 - 1_000_000.0;
+            values.push(k / 100.0);
+            values.push(k / 10.0);
+            values.push(((k / 1000.0) * 100.0).round() / 100.0);
+            values.push(f64::from_bits(next(&mut state)));
+            values.push((next(&mut state) >> 11) as f64 / (1u64 << 53) as f64 * 200.0 - 100.0);
+        }
+        for v in values {
+            assert_eq!(shown(v), format!("{v}"), "{v:?} ({:#x})", v.to_bits());
+        }
+    }
+
+    #[test]
+    fn plain_numbers_read_as_from_str_reads_them() {
+        let mut state = 11;
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "1",
+            "1.0",
+            "-10.0",
+            "3.4",
+            "007.50",
+            "1.",
+            ".5",
+            "-",
+            "",
+            "+1",
+            "1e3",
+            "1.5e3",
+            " 1",
+            "1 ",
+            "nan",
+            "inf",
+            "-inf",
+            "1.2.3",
+            "--1",
+            "0x10",
+            "123456789012345",
+            "1234567890123456",
+            "0.123456789012345",
+            "0.1234567890123456",
+            "4294967295",
+            "4294967296",
+            "999999999",
+            "1000000000",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for _ in 0..100_000 {
+            let whole = next(&mut state) % 10_000_000;
+            let digits = (next(&mut state) % 9) as usize;
+            let fraction = next(&mut state) % 1_000_000_000;
+            let sign = if next(&mut state) % 2 == 0 { "-" } else { "" };
+            let mut t = format!("{sign}{whole}");
+            if digits > 0 {
+                let f = format!("{fraction:09}");
+                t.push('.');
+                t.push_str(f.get(..digits).unwrap());
+            }
+            texts.push(t);
+        }
+        for t in texts {
+            let bytes = t.as_bytes();
+            if let Some(v) = f64::plain(bytes) {
+                let parsed: f64 = t.parse().unwrap();
+                assert_eq!(v.to_bits(), parsed.to_bits(), "{t:?}");
+            }
+            if let Some(v) = u32::plain(bytes) {
+                assert_eq!(Ok(v), t.parse::<u32>(), "{t:?}");
+            }
+        }
+        assert_eq!(f64::plain(b"-1.25"), Some(-1.25));
+        assert_eq!(u32::plain(b"42"), Some(42));
+    }
+
+    #[test]
+    fn tabs_split_as_a_plain_split_does() {
+        let mut state = 3;
+        let alphabet = b"\t\tab\xc3\x09x \r";
+        for len in 0..80 {
+            for _ in 0..200 {
+                let line: Vec<u8> = (0..len)
+                    .map(|_| alphabet[(next(&mut state) % alphabet.len() as u64) as usize])
+                    .collect();
+                let expected: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
+                let mut cols: [&[u8]; 16] = [&[]; 16];
+                let n = split_tabs(line.as_slice(), &mut cols);
+                assert_eq!(n, expected.len());
+                for (got, want) in cols.iter().zip(&expected) {
+                    assert_eq!(got, want);
+                }
+                let tabs: Tabs<&[u8], 16> = Tabs::new(line.as_slice());
+                assert_eq!(tabs.count(), expected.len());
+                for i in 0..20 {
+                    assert_eq!(tabs.col(i), cols.col(i), "{i}");
+                }
+                if let Ok(text) = std::str::from_utf8(&line) {
+                    let tabs: Tabs<&str, 16> = Tabs::new(text);
+                    assert_eq!(tabs.count(), expected.len());
+                    for i in 0..20 {
+                        assert_eq!(tabs.col(i).as_bytes(), cols.col(i), "{i}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A reader giving a few bytes at a time, and an interruption now and then.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        calls: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 5 == 0 {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = (self.calls % 7 + 1).min(buf.len()).min(self.data.len());
+            let (head, rest) = self.data.split_at(n);
+            buf[..n].copy_from_slice(head);
+            self.data = rest;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_cut_by_the_buffer_read_as_whole_lines() {
+        let gdelt = std::fs::read("tests/data/gdelt/20250820163000.export.first36.CSV").unwrap();
+        // CRLF endings, blank lines and no final line ending too.
+        let mut crlf = String::from_utf8(gdelt.clone())
+            .unwrap()
+            .replace('\n', "\r\n\n");
+        crlf.truncate(crlf.trim_end().len());
+        for (format, data) in [(Format::Gdelt, gdelt), (Format::Gdelt, crlf.into_bytes())] {
+            let mut whole = Importer::new();
+            whole.read(format, data.as_slice(), "x").unwrap();
+            let mut cut = Importer::new();
+            let reader = BufReader::with_capacity(
+                3,
+                Trickle {
+                    data: &data,
+                    calls: 0,
+                },
+            );
+            cut.lines(reader, "x", false, gdelt::event_line).unwrap();
+            let (a, ra) = whole.finish().unwrap();
+            let (b, rb) = cut.finish().unwrap();
+            assert_eq!(ra, rb);
+            assert_eq!(a, b);
+            assert_eq!(ra.rows_read, 36);
+        }
+    }
+
+    #[test]
+    fn cached_dates_are_the_dates_read() {
+        let mut importer = Importer::new();
+        let texts = [
+            "20250801",
+            "20250801",
+            "20250801120000",
+            "20250230",
+            "20250230",
+            "2025-08-01",
+            "2025-08",
+            "2025080",
+            "2025080x",
+            "20251301000000",
+            "20240229",
+            "20250229",
+            "20250801-1",
+            "",
+        ];
+        for _ in 0..3 {
+            for day in 1..=31 {
+                for text in texts
+                    .iter()
+                    .map(|t| t.to_string())
+                    .chain([format!("202501{day:02}")])
+                {
+                    let cached = importer.cached_date(text.as_bytes(), 1, "SQLDATE");
+                    let read = date(text.as_bytes(), 1, "SQLDATE");
+                    assert_eq!(format!("{cached:?}"), format!("{read:?}"), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn notes_are_written_as_coding_displays_them() {
+        let date = PartialDate::ymd(2025, 8, 13).unwrap();
+        let mut row = Row {
+            prefix: "gdelt",
+            id: "1258623905",
+            group: None,
+            date,
+            added: None,
+            source: None,
+            target: None,
+            code: Code::Cameo("042"),
+            goldstein: Some(1.9),
+            tone: Some(-1.3333),
+            mentions: Some(3),
+            url: None,
+            publisher: None,
+            place: None,
+            fallback_source: None,
+            gdelt_id: None,
+        };
+        let note = |row: &Row<'_>| {
+            let mut out = String::new();
+            write_note(&mut out, row);
+            out
+        };
+        assert_eq!(
+            note(&row),
+            "cameo=042 goldstein=1.9 tone=-1.33 mentions=3 event=1258623905"
+        );
+        row.code = Code::Plover {
+            event: "CONSULT",
+            mode: Some("visit"),
+        };
+        row.goldstein = None;
+        row.tone = Some(f64::NAN);
+        row.mentions = None;
+        let coding = Coding {
+            plover: Some("CONSULT/visit".into()),
+            tone: Some(f64::NAN),
+            event: Some("1258623905".into()),
+            ..Coding::default()
+        };
+        assert_eq!(note(&row), coding.to_string());
     }
 }
