@@ -171,8 +171,10 @@ pub(crate) struct Indexes {
     pub(crate) acts_by_actor: Vec<Vec<ActId>>,
     /// Per actor: acts towards it, in insertion order.
     pub(crate) acts_by_target: Vec<Vec<ActId>>,
-    /// Per (kind, target): acts of that kind towards that actor.
-    pub(crate) acts_by_kind_target: HashMap<(ActKind, ActorId), Vec<ActId>>,
+    /// Per target actor, by id: for each kind of act towards it, in
+    /// first-seen order, those acts (a few kinds per actor at most
+    /// thirteen, found by a short scan rather than by hashing).
+    pub(crate) acts_by_kind_target: Vec<Vec<(ActKind, Vec<ActId>)>>,
     /// Per kind (by `ActKind::index`): every act of that kind.
     pub(crate) acts_by_kind: Vec<Vec<ActId>>,
     /// Normalised names and aliases to actors, and keys with capitals
@@ -187,6 +189,17 @@ pub(crate) struct Indexes {
     /// lists and the timelines are appended to and left unsorted until
     /// `end_bulk`. Never set once a graph is handed out.
     pub(crate) bulk: Option<BulkStart>,
+}
+
+impl Indexes {
+    /// The acts of `kind` towards `target`, in insertion order.
+    pub(crate) fn acts_of_kind_towards(&self, kind: ActKind, target: ActorId) -> &[ActId] {
+        self.acts_by_kind_target
+            .get(target.index())
+            .and_then(|kinds| kinds.iter().find(|(k, _)| *k == kind))
+            .map(|(_, acts)| acts.as_slice())
+            .unwrap_or_default()
+    }
 }
 
 /// The first meeting and position ids of a bulk load: lists whose last
@@ -1073,7 +1086,12 @@ impl DiplomaticGraph {
             .acts_by_actor
             .iter_mut()
             .chain(index.acts_by_target.iter_mut())
-            .chain(index.acts_by_kind_target.values_mut())
+            .chain(
+                index
+                    .acts_by_kind_target
+                    .iter_mut()
+                    .flat_map(|kinds| kinds.iter_mut().map(|(_, acts)| acts)),
+            )
             .chain(index.acts_by_kind.iter_mut());
         lists.for_each(Vec::shrink_to_fit);
         let lists = index
@@ -1093,6 +1111,10 @@ impl DiplomaticGraph {
         index.stances_by_actor.shrink_to_fit();
         index.timelines.shrink_to_fit();
         index.positions_by_quote.shrink_to_fit();
+        index
+            .acts_by_kind_target
+            .iter_mut()
+            .for_each(Vec::shrink_to_fit);
         index.acts_by_kind_target.shrink_to_fit();
         index.acts_by_kind.shrink_to_fit();
         index.actor_names.shrink_to_fit();
@@ -1288,11 +1310,16 @@ impl DiplomaticGraph {
         });
         push_at(&mut self.index.acts_by_actor, actor.index(), id);
         push_at(&mut self.index.acts_by_target, target.index(), id);
-        self.index
-            .acts_by_kind_target
-            .entry((kind, target))
-            .or_default()
-            .push(id);
+        let by_kind = &mut self.index.acts_by_kind_target;
+        if by_kind.len() <= target.index() {
+            by_kind.resize_with(target.index() + 1, Vec::new);
+        }
+        if let Some(kinds) = by_kind.get_mut(target.index()) {
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, acts)) => acts.push(id),
+                None => kinds.push((kind, vec![id])),
+            }
+        }
         push_at(&mut self.index.acts_by_kind, kind.index(), id);
         Ok(id)
     }

@@ -26,13 +26,37 @@ use super::Cited;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[must_use]
 pub struct ActQuery {
-    kinds: Vec<ActKind>,
+    kinds: Kinds,
     actor: Option<ActorId>,
     target: Option<ActorId>,
     stance: Option<StanceId>,
     from: Option<PartialDate>,
     until: Option<PartialDate>,
     known_at: Option<PartialDate>,
+}
+
+/// A set of act kinds, one bit each (by `ActKind::index`); empty means any.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Kinds(u32);
+
+impl Kinds {
+    fn bit(kind: ActKind) -> u32 {
+        1_u32.checked_shl(to_u32(kind.index())).unwrap_or(0)
+    }
+
+    fn allows(self, kind: ActKind) -> bool {
+        self.0 == 0 || self.0 & Self::bit(kind) != 0
+    }
+
+    /// The kind, when the set holds exactly one.
+    fn single(self) -> Option<ActKind> {
+        if self.0.count_ones() != 1 {
+            return None;
+        }
+        ActKind::ALL
+            .get(usize::try_from(self.0.trailing_zeros()).ok()?)
+            .copied()
+    }
 }
 
 impl ActQuery {
@@ -113,9 +137,7 @@ impl ActQuery {
     /// assert_eq!(graph.acts(q).count(), 2);
     /// ```
     pub fn kind(mut self, kind: ActKind) -> Self {
-        if !self.kinds.contains(&kind) {
-            self.kinds.push(kind);
-        }
+        self.kinds.0 |= Kinds::bit(kind);
         self
     }
 
@@ -235,14 +257,8 @@ impl DiplomaticGraph {
     pub fn acts(&self, query: impl Into<ActQuery>) -> impl Iterator<Item = ActMatch<'_>> + '_ {
         let q = query.into();
         let index = &self.index;
-        let list: Option<&[ActId]> = match (q.kinds.as_slice(), q.target, q.actor) {
-            ([kind], Some(target), _) => Some(
-                index
-                    .acts_by_kind_target
-                    .get(&(*kind, target))
-                    .map(Vec::as_slice)
-                    .unwrap_or_default(),
-            ),
+        let list: Option<&[ActId]> = match (q.kinds.single(), q.target, q.actor) {
+            (Some(kind), Some(target), _) => Some(index.acts_of_kind_towards(kind, target)),
             (_, Some(target), _) => Some(
                 index
                     .acts_by_target
@@ -257,7 +273,7 @@ impl DiplomaticGraph {
                     .map(Vec::as_slice)
                     .unwrap_or_default(),
             ),
-            ([kind], None, None) => Some(
+            (Some(kind), None, None) => Some(
                 index
                     .acts_by_kind
                     .get(kind.index())
@@ -266,10 +282,13 @@ impl DiplomaticGraph {
             ),
             _ => None,
         };
-        let ids: Box<dyn Iterator<Item = ActId> + '_> = match list {
-            Some(list) => Box::new(list.iter().copied()),
-            None => Box::new((0..self.acts.len()).map(|i| ActId(to_u32(i)))),
+        // Every act, when no index applies: an empty list then the range.
+        let (list, all) = match list {
+            Some(list) => (list, 0..0),
+            None => (&[][..], 0..self.acts.len()),
         };
+        let ids = list.iter().copied().chain(all.map(|i| ActId(to_u32(i))));
+        let known_day = q.known_at.map(super::Day::last_of);
         let window = (
             q.from.map(|d| d.day_number()),
             q.until.map(|d| d.last_day_number()),
@@ -285,11 +304,11 @@ impl DiplomaticGraph {
                 }),
             };
             let keep = in_window
-                && (q.kinds.is_empty() || q.kinds.contains(&a.kind))
+                && q.kinds.allows(a.kind)
                 && q.actor.is_none_or(|x| x == e.actor)
                 && q.target.is_none_or(|x| x == e.target)
                 && q.stance.is_none_or(|s| e.stance == Some(s))
-                && self.is_known(&a.evidence, q.known_at);
+                && self.known_by(&a.evidence, known_day);
             keep.then_some(ActMatch {
                 id,
                 act: a,
