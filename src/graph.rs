@@ -141,6 +141,12 @@ pub(crate) struct ActEntry {
 pub(crate) struct Indexes {
     /// Per stance: its positions, in insertion order.
     pub(crate) positions_by_stance: Vec<Vec<PositionId>>,
+    /// Per position, by id: the day its evidence was first known, packed as
+    /// `query::known_key` (the last day of the earliest publication date
+    /// among its sources; `u32::MAX` when none is dated). Sources never
+    /// change once added, so a `known_at` query compares one integer per
+    /// position instead of looking its sources up.
+    pub(crate) position_known: Vec<u32>,
     /// Per (actor, stance): the actor's positions on it, sorted by start.
     pub(crate) timelines: HashMap<(ActorId, StanceId), Vec<PositionId>>,
     /// Per (actor, stance, source, quoted words), hashed: the positions
@@ -1104,6 +1110,7 @@ impl DiplomaticGraph {
             .iter_mut()
             .for_each(Vec::shrink_to_fit);
         index.meeting_dates.shrink_to_fit();
+        index.position_known.shrink_to_fit();
         index.meetings_by_actor.shrink_to_fit();
         index.acts_by_actor.shrink_to_fit();
         index.acts_by_target.shrink_to_fit();
@@ -1204,7 +1211,7 @@ impl DiplomaticGraph {
         consistent(position.validity(), || {
             format!("position of `{}` on `{}`", position.actor, position.stance)
         })?;
-        self.check_evidence(&mut position.evidence)?;
+        let known = self.check_evidence(&mut position.evidence)?;
         self.check_contradiction(actor, stance, &position)?;
 
         fit(&mut position.evidence);
@@ -1215,6 +1222,7 @@ impl DiplomaticGraph {
             stance,
             meeting,
         });
+        self.index.position_known.push(known);
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
         let positions = &self.positions;
         let index = &mut self.index;
@@ -1364,21 +1372,28 @@ impl DiplomaticGraph {
     }
 
     /// Checks evidence, and has each piece share its source's key.
-    fn check_evidence(&self, evidence: &mut [Evidence]) -> Checked<()> {
+    /// Also returns the day the evidence was first known: the least
+    /// [`known_key`](crate::query::known_key) of its sources' publication
+    /// dates (`u32::MAX` when none is dated).
+    fn check_evidence(&self, evidence: &mut [Evidence]) -> Checked<u32> {
+        let mut known = u32::MAX;
         for (i, e) in evidence.iter_mut().enumerate() {
-            if share(&self.sources, &mut e.source).is_none() {
+            let Some(index) = share(&self.sources, &mut e.source) else {
                 return Err(unknown(
                     ItemKind::Source,
                     &e.source,
                     format!("evidence[{i}].source"),
                 ));
+            };
+            if let Some(published) = self.sources.get_index(index).and_then(|(_, s)| s.published) {
+                known = known.min(crate::query::known_key(published));
             }
             if let Some(quote) = &e.quote {
                 nonblank(quote, "quote", || format!("evidence citing `{}`", e.source))
                     .map_err(|err| err.within(&format!("evidence[{i}]")))?;
             }
         }
-        Ok(())
+        Ok(known)
     }
 
     /// Fails when `position` contradicts an earlier position of the same
@@ -1466,7 +1481,7 @@ impl DiplomaticGraph {
             }
         }
         consistent(office.validity(), || format!("office `{}`", office.title))?;
-        self.check_evidence(&mut office.evidence)
+        self.check_evidence(&mut office.evidence).map(drop)
     }
 
     fn check_link(&self, link: &mut Link, this: Option<&Key>) -> Checked<()> {
@@ -1476,7 +1491,7 @@ impl DiplomaticGraph {
         consistent(link.validity(), || {
             format!("link `{}` to `{}`", link.kind.as_str(), link.target)
         })?;
-        self.check_evidence(&mut link.evidence)
+        self.check_evidence(&mut link.evidence).map(drop)
     }
 
     /// Whether `key` names an actor in the graph or is `this`, the key of
@@ -2119,6 +2134,7 @@ impl Batch<'_> {
         let index = &mut graph.index;
         index.meetings_by_date.reserve(meetings);
         index.meeting_dates.reserve(meetings);
+        index.position_known.reserve(positions);
         index.meeting_names.reserve(meetings);
         // Positions come in timelines of a few each.
         index.timelines.reserve(positions / 2);

@@ -145,7 +145,22 @@ impl Day {
     pub(crate) fn has_seen(self, published: PartialDate) -> bool {
         last_key(published) <= self.0
     }
+
+    /// Whether something first known on `known` (a [`known_key`]) was
+    /// known by this day.
+    pub(crate) fn has_seen_key(self, known: u32) -> bool {
+        known <= self.0
+    }
 }
+
+/// A publication date packed for [`Day::has_seen_key`]: `has_seen(p)` is
+/// `has_seen_key(known_key(p))`, and the earliest of several is their
+/// least.
+pub(crate) fn known_key(published: PartialDate) -> u32 {
+    last_key(published)
+}
+
+impl Day {}
 
 #[cfg(test)]
 mod tests {
@@ -173,6 +188,7 @@ mod tests {
         for q in &all {
             let day = Day::last_of(*q);
             for b in &bounds {
+                assert_eq!(day.has_seen_key(super::known_key(*b)), day.has_seen(*b));
                 assert_eq!(
                     day.has_seen(*b),
                     b.last_day_number() <= q.last_day_number(),

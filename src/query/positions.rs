@@ -862,8 +862,16 @@ impl DiplomaticGraph {
     ) -> Option<PositionMatch<'g>> {
         let p = &entry.position;
         let certainty = held.holds(p.from, p.until)?;
-        if !self.known_by(&p.evidence, known.day) {
-            return None;
+        if let Some(day) = known.day {
+            // The packed day its evidence was first known; the sources
+            // themselves only if the index somehow lacks it.
+            let seen = match self.index.position_known.get(id.index()) {
+                Some(first) => day.has_seen_key(*first),
+                None => self.known_by(&p.evidence, known.day),
+            };
+            if !seen {
+                return None;
+            }
         }
         Some(PositionMatch {
             id,
