@@ -147,8 +147,10 @@ pub(crate) struct Indexes {
     /// change once added, so a `known_at` query compares one integer per
     /// position instead of looking its sources up.
     pub(crate) position_known: Vec<u32>,
-    /// Per (actor, stance): the actor's positions on it, sorted by start.
-    pub(crate) timelines: HashMap<(ActorId, StanceId), Vec<PositionId>>,
+    /// Per actor, by id: for each stance it has positions on, sorted by
+    /// stance id (found by binary search, not by hashing), the actor's
+    /// positions on it sorted by start.
+    pub(crate) timelines: Vec<Vec<(StanceId, Vec<PositionId>)>>,
     /// Per (actor, stance, source, quoted words), hashed: the positions
     /// quoting those words, for the (actor, stance) timelines longer than
     /// `SHORT_TIMELINE` only. Only for the
@@ -198,6 +200,34 @@ pub(crate) struct Indexes {
 }
 
 impl Indexes {
+    /// The positions of `actor` on `stance`, sorted by start (empty when it
+    /// has none).
+    pub(crate) fn timeline(&self, actor: ActorId, stance: StanceId) -> &[PositionId] {
+        self.timelines
+            .get(actor.index())
+            .and_then(|stances| {
+                let i = stances.binary_search_by_key(&stance, |(s, _)| *s).ok()?;
+                stances.get(i)
+            })
+            .map(|(_, timeline)| timeline.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// Every (actor, stance) pair with positions, by actor then stance.
+    pub(crate) fn timeline_pairs(&self) -> impl Iterator<Item = (ActorId, StanceId)> + '_ {
+        self.timelines
+            .iter()
+            .enumerate()
+            .flat_map(|(a, stances)| stances.iter().map(move |(s, _)| (ActorId(to_u32(a)), *s)))
+    }
+
+    /// Every timeline, to sort or shrink.
+    fn timelines_mut(&mut self) -> impl Iterator<Item = &mut Vec<PositionId>> {
+        self.timelines
+            .iter_mut()
+            .flat_map(|stances| stances.iter_mut().map(|(_, timeline)| timeline))
+    }
+
     /// The acts of `kind` towards `target`, in insertion order.
     pub(crate) fn acts_of_kind_towards(&self, kind: ActKind, target: ActorId) -> &[ActId] {
         self.acts_by_kind_target
@@ -1014,7 +1044,12 @@ impl DiplomaticGraph {
             return;
         };
         let positions = &self.positions;
-        for timeline in self.index.timelines.values_mut() {
+        for timeline in self
+            .index
+            .timelines
+            .iter_mut()
+            .flat_map(|stances| stances.iter_mut().map(|(_, timeline)| timeline))
+        {
             if timeline.last().is_some_and(|p| p.0 >= start.positions) {
                 timeline.sort_by_key(|p| start_key(positions, *p));
             }
@@ -1100,11 +1135,12 @@ impl DiplomaticGraph {
             )
             .chain(index.acts_by_kind.iter_mut());
         lists.for_each(Vec::shrink_to_fit);
-        let lists = index
+        index
             .positions_by_stance
             .iter_mut()
-            .chain(index.timelines.values_mut());
-        lists.for_each(Vec::shrink_to_fit);
+            .for_each(Vec::shrink_to_fit);
+        index.timelines_mut().for_each(Vec::shrink_to_fit);
+        index.timelines.iter_mut().for_each(Vec::shrink_to_fit);
         index
             .stances_by_actor
             .iter_mut()
@@ -1227,13 +1263,23 @@ impl DiplomaticGraph {
         let positions = &self.positions;
         let index = &mut self.index;
         let bulk = index.bulk.is_some();
-        let timeline = match index.timelines.entry((actor, stance)) {
-            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-            std::collections::hash_map::Entry::Vacant(entry) => {
+        if index.timelines.len() <= actor.index() {
+            index.timelines.resize_with(actor.index() + 1, Vec::new);
+        }
+        let Some(stances) = index.timelines.get_mut(actor.index()) else {
+            return Ok(id);
+        };
+        let at = match stances.binary_search_by_key(&stance, |(s, _)| *s) {
+            Ok(at) => at,
+            Err(at) => {
                 // The actor's first position on the stance.
                 push_at(&mut index.stances_by_actor, actor.index(), stance);
-                entry.insert(Vec::new())
+                stances.insert(at, (stance, Vec::new()));
+                at
             }
+        };
+        let Some((_, timeline)) = stances.get_mut(at) else {
+            return Ok(id);
         };
         if bulk {
             timeline.push(id);
@@ -1410,8 +1456,7 @@ impl DiplomaticGraph {
         position: &Position,
     ) -> Checked<()> {
         let validity = position.validity();
-        let timeline = self.index.timelines.get(&(actor, stance));
-        let timeline = timeline.map_or(&[][..], Vec::as_slice);
+        let timeline = self.index.timeline(actor, stance);
         let indexed = timeline.len() > SHORT_TIMELINE;
         for cited in &position.evidence {
             let Some(quote) = &cited.quote else { continue };
@@ -1847,8 +1892,8 @@ impl DiplomaticGraph {
             Node::Actor(a) => {
                 let stances = index.stances_by_actor.get(a.index());
                 for &s in stances.into_iter().flatten() {
-                    let timeline = index.timelines.get(&(a, s));
-                    edges.extend(timeline.into_iter().flatten().filter_map(|p| position(*p)));
+                    let timeline = index.timeline(a, s);
+                    edges.extend(timeline.iter().filter_map(|p| position(*p)));
                 }
                 let acts = [&index.acts_by_actor, &index.acts_by_target]
                     .map(|lists| lists.get(a.index()).into_iter().flatten());
@@ -2136,8 +2181,6 @@ impl Batch<'_> {
         index.meeting_dates.reserve(meetings);
         index.position_known.reserve(positions);
         index.meeting_names.reserve(meetings);
-        // Positions come in timelines of a few each.
-        index.timelines.reserve(positions / 2);
     }
 
     /// The id of the actor with exactly this key, as
@@ -2399,8 +2442,8 @@ mod tests {
         assert_eq!(a.index.meetings_by_date, b.index.meetings_by_date);
         assert_eq!(a.index.meetings_by_status, b.index.meetings_by_status);
         assert_eq!(a.index.meetings_by_actor, b.index.meetings_by_actor);
-        let mut ta: Vec<_> = a.index.timelines.iter().collect();
-        let mut tb: Vec<_> = b.index.timelines.iter().collect();
+        let mut ta: Vec<_> = a.index.timelines.iter().enumerate().collect();
+        let mut tb: Vec<_> = b.index.timelines.iter().enumerate().collect();
         ta.sort();
         tb.sort();
         assert_eq!(ta, tb);

@@ -105,12 +105,15 @@ impl Day {
     pub(crate) fn last_of(date: PartialDate) -> Day {
         let last = date.last_day();
         let (year, month) = (last.year(), last.month_number().unwrap_or(12));
-        let day = last.day().unwrap_or(31);
-        let month_end = PartialDate::month(year, month)
-            .ok()
-            .and_then(|m| m.last_day().day())
-            .unwrap_or(31);
-        Day(pack(year, month, if day == month_end { 31 } else { day }))
+        // The last day of its month when the next day is a first (or
+        // there is none: 9999-12-31).
+        let month_end = date.day_after().is_none_or(|next| next.day() == Some(1));
+        let day = if month_end {
+            31
+        } else {
+            last.day().unwrap_or(31)
+        };
+        Day(pack(year, month, day))
     }
 
     /// Whether something valid from `from` until `until` held on this day,

@@ -549,7 +549,8 @@ impl DiplomaticGraph {
 
     /// One actor's positions on one stance, oldest first.
     ///
-    /// **Cost**: one hash lookup, then linear in that history.
+    /// **Cost**: a binary search among the actor's stances, then linear in
+    /// that history.
     ///
     /// # Examples
     ///
@@ -621,7 +622,7 @@ impl DiplomaticGraph {
                 .flatten()
                 .map(|s| (a, *s))
                 .collect(),
-            (None, None) => self.index.timelines.keys().copied().collect(),
+            (None, None) => self.index.timeline_pairs().collect(),
         };
         pairs.sort_unstable();
         let mut changes = Vec::new();
@@ -836,11 +837,7 @@ impl DiplomaticGraph {
     }
 
     fn timeline(&self, actor: ActorId, stance: StanceId) -> &[PositionId] {
-        self.index
-            .timelines
-            .get(&(actor, stance))
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        self.index.timeline(actor, stance)
     }
 
     fn position_match(
