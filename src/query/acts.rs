@@ -282,16 +282,16 @@ impl DiplomaticGraph {
             ),
             _ => None,
         };
-        // Every act, when no index applies: an empty list then the range.
-        let (list, all) = match list {
-            Some(list) => (list, 0..0),
-            None => (&[][..], 0..self.acts.len()),
+        let ids = match list {
+            Some(list) => Ids::List(list.iter()),
+            None => Ids::All(0..self.acts.len()),
         };
-        let ids = list.iter().copied().chain(all.map(|i| ActId(to_u32(i))));
         let known_day = q.known_at.map(super::Day::last_of);
+        // The window packed once: an act's first day against `from`'s, its
+        // last day against `until`'s (as `known_at` compares them).
         let window = (
-            q.from.map(|d| d.day_number()),
-            q.until.map(|d| d.last_day_number()),
+            q.from.map(super::first_key),
+            q.until.map(super::Day::last_of),
         );
         ids.filter_map(move |id| {
             let e = self.acts.get(id.index())?;
@@ -299,8 +299,8 @@ impl DiplomaticGraph {
             let in_window = match window {
                 (None, None) => true,
                 (from, until) => a.date.is_some_and(|d| {
-                    from.is_none_or(|f| d.day_number() >= f)
-                        && until.is_none_or(|u| d.last_day_number() <= u)
+                    from.is_none_or(|f| super::first_key(d) >= f)
+                        && until.is_none_or(|u| u.has_seen(d))
                 }),
             };
             let keep = in_window
@@ -320,5 +320,25 @@ impl DiplomaticGraph {
                 graph: self,
             })
         })
+    }
+}
+
+/// The act ids a query walks: one index list, or every act. An enum
+/// rather than a boxed iterator or a chain, so a query allocates nothing
+/// and each step is one branch.
+enum Ids<'g> {
+    List(std::slice::Iter<'g, ActId>),
+    All(std::ops::Range<usize>),
+}
+
+impl Iterator for Ids<'_> {
+    type Item = ActId;
+
+    #[inline]
+    fn next(&mut self) -> Option<ActId> {
+        match self {
+            Ids::List(ids) => ids.next().copied(),
+            Ids::All(ids) => ids.next().map(|i| ActId(to_u32(i))),
+        }
     }
 }

@@ -82,8 +82,8 @@ fn pack(year: u16, month: u8, day: u8) -> u32 {
     (u32::from(year) << 9) | (u32::from(month) << 5) | u32::from(day)
 }
 
-/// The first day a stored date covers.
-fn first_key(d: PartialDate) -> u32 {
+/// The first day a date covers (exact: its real first day, packed).
+pub(crate) fn first_key(d: PartialDate) -> u32 {
     pack(
         d.year(),
         d.month_number().unwrap_or(1),
@@ -144,7 +144,8 @@ impl Day {
         Some(certainty)
     }
 
-    /// Whether a source published on `published` was out by this day.
+    /// Whether a source published on `published` was out by this day;
+    /// equally, whether all of `published` lies on or before this day.
     pub(crate) fn has_seen(self, published: PartialDate) -> bool {
         last_key(published) <= self.0
     }
@@ -192,6 +193,11 @@ mod tests {
             let day = Day::last_of(*q);
             for b in &bounds {
                 assert_eq!(day.has_seen_key(super::known_key(*b)), day.has_seen(*b));
+                assert_eq!(
+                    super::first_key(*q) >= super::first_key(*b),
+                    q.day_number() >= b.day_number(),
+                    "{q} from {b}"
+                );
                 assert_eq!(
                     day.has_seen(*b),
                     b.last_day_number() <= q.last_day_number(),
