@@ -499,6 +499,16 @@ fn insert_sorted<T: Copy>(list: &mut Vec<T>, id: T, mut cmp: impl FnMut(&T, &T) 
 }
 
 /// Pushes `value` into the list at `index` of `lists`, growing `lists` if needed.
+/// Makes room for one more element growing by half rather than doubling
+/// from four: for the short per-actor lists of lists (an actor's stances,
+/// the kinds of act towards it), most of which hold one or two entries of
+/// 32 bytes.
+fn room_for_one<T>(list: &mut Vec<T>) {
+    if list.len() == list.capacity() {
+        list.reserve_exact((list.len() / 2).max(1));
+    }
+}
+
 fn push_at<T>(lists: &mut Vec<Vec<T>>, index: usize, value: T) {
     if lists.len() <= index {
         lists.resize_with(index + 1, Vec::new);
@@ -1274,6 +1284,7 @@ impl DiplomaticGraph {
             Err(at) => {
                 // The actor's first position on the stance.
                 push_at(&mut index.stances_by_actor, actor.index(), stance);
+                room_for_one(stances);
                 stances.insert(at, (stance, Vec::new()));
                 at
             }
@@ -1371,7 +1382,10 @@ impl DiplomaticGraph {
         if let Some(kinds) = by_kind.get_mut(target.index()) {
             match kinds.iter_mut().find(|(k, _)| *k == kind) {
                 Some((_, acts)) => acts.push(id),
-                None => kinds.push((kind, vec![id])),
+                None => {
+                    room_for_one(kinds);
+                    kinds.push((kind, vec![id]));
+                }
             }
         }
         push_at(&mut self.index.acts_by_kind, kind.index(), id);
