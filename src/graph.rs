@@ -141,8 +141,16 @@ pub(crate) struct ActEntry {
 pub(crate) struct Indexes {
     /// Per stance: its positions, in insertion order.
     pub(crate) positions_by_stance: Vec<Vec<PositionId>>,
-    /// Per (actor, stance): the actor's positions on it, sorted by start.
-    pub(crate) timelines: HashMap<(ActorId, StanceId), Vec<PositionId>>,
+    /// Per position, by id: the day its evidence was first known, packed as
+    /// `query::known_key` (the last day of the earliest publication date
+    /// among its sources; `u32::MAX` when none is dated). Sources never
+    /// change once added, so a `known_at` query compares one integer per
+    /// position instead of looking its sources up.
+    pub(crate) position_known: Vec<u32>,
+    /// Per actor, by id: for each stance it has positions on, sorted by
+    /// stance id (found by binary search, not by hashing), the actor's
+    /// positions on it sorted by start.
+    pub(crate) timelines: Vec<Vec<(StanceId, Vec<PositionId>)>>,
     /// Per (actor, stance, source, quoted words), hashed: the positions
     /// quoting those words, for the (actor, stance) timelines longer than
     /// `SHORT_TIMELINE` only. Only for the
@@ -171,8 +179,10 @@ pub(crate) struct Indexes {
     pub(crate) acts_by_actor: Vec<Vec<ActId>>,
     /// Per actor: acts towards it, in insertion order.
     pub(crate) acts_by_target: Vec<Vec<ActId>>,
-    /// Per (kind, target): acts of that kind towards that actor.
-    pub(crate) acts_by_kind_target: HashMap<(ActKind, ActorId), Vec<ActId>>,
+    /// Per target actor, by id: for each kind of act towards it, in
+    /// first-seen order, those acts (a few kinds per actor at most
+    /// thirteen, found by a short scan rather than by hashing).
+    pub(crate) acts_by_kind_target: Vec<Vec<(ActKind, Vec<ActId>)>>,
     /// Per kind (by `ActKind::index`): every act of that kind.
     pub(crate) acts_by_kind: Vec<Vec<ActId>>,
     /// Normalised names and aliases to actors, and keys with capitals
@@ -187,6 +197,45 @@ pub(crate) struct Indexes {
     /// lists and the timelines are appended to and left unsorted until
     /// `end_bulk`. Never set once a graph is handed out.
     pub(crate) bulk: Option<BulkStart>,
+}
+
+impl Indexes {
+    /// The positions of `actor` on `stance`, sorted by start (empty when it
+    /// has none).
+    pub(crate) fn timeline(&self, actor: ActorId, stance: StanceId) -> &[PositionId] {
+        self.timelines
+            .get(actor.index())
+            .and_then(|stances| {
+                let i = stances.binary_search_by_key(&stance, |(s, _)| *s).ok()?;
+                stances.get(i)
+            })
+            .map(|(_, timeline)| timeline.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// Every (actor, stance) pair with positions, by actor then stance.
+    pub(crate) fn timeline_pairs(&self) -> impl Iterator<Item = (ActorId, StanceId)> + '_ {
+        self.timelines
+            .iter()
+            .enumerate()
+            .flat_map(|(a, stances)| stances.iter().map(move |(s, _)| (ActorId(to_u32(a)), *s)))
+    }
+
+    /// Every timeline, to sort or shrink.
+    fn timelines_mut(&mut self) -> impl Iterator<Item = &mut Vec<PositionId>> {
+        self.timelines
+            .iter_mut()
+            .flat_map(|stances| stances.iter_mut().map(|(_, timeline)| timeline))
+    }
+
+    /// The acts of `kind` towards `target`, in insertion order.
+    pub(crate) fn acts_of_kind_towards(&self, kind: ActKind, target: ActorId) -> &[ActId] {
+        self.acts_by_kind_target
+            .get(target.index())
+            .and_then(|kinds| kinds.iter().find(|(k, _)| *k == kind))
+            .map(|(_, acts)| acts.as_slice())
+            .unwrap_or_default()
+    }
 }
 
 /// The first meeting and position ids of a bulk load: lists whose last
@@ -450,6 +499,16 @@ fn insert_sorted<T: Copy>(list: &mut Vec<T>, id: T, mut cmp: impl FnMut(&T, &T) 
 }
 
 /// Pushes `value` into the list at `index` of `lists`, growing `lists` if needed.
+/// Makes room for one more element growing by half rather than doubling
+/// from four: for the short per-actor lists of lists (an actor's stances,
+/// the kinds of act towards it), most of which hold one or two entries of
+/// 32 bytes.
+fn room_for_one<T>(list: &mut Vec<T>) {
+    if list.len() == list.capacity() {
+        list.reserve_exact((list.len() / 2).max(1));
+    }
+}
+
 fn push_at<T>(lists: &mut Vec<Vec<T>>, index: usize, value: T) {
     if lists.len() <= index {
         lists.resize_with(index + 1, Vec::new);
@@ -995,7 +1054,12 @@ impl DiplomaticGraph {
             return;
         };
         let positions = &self.positions;
-        for timeline in self.index.timelines.values_mut() {
+        for timeline in self
+            .index
+            .timelines
+            .iter_mut()
+            .flat_map(|stances| stances.iter_mut().map(|(_, timeline)| timeline))
+        {
             if timeline.last().is_some_and(|p| p.0 >= start.positions) {
                 timeline.sort_by_key(|p| start_key(positions, *p));
             }
@@ -1073,19 +1137,26 @@ impl DiplomaticGraph {
             .acts_by_actor
             .iter_mut()
             .chain(index.acts_by_target.iter_mut())
-            .chain(index.acts_by_kind_target.values_mut())
+            .chain(
+                index
+                    .acts_by_kind_target
+                    .iter_mut()
+                    .flat_map(|kinds| kinds.iter_mut().map(|(_, acts)| acts)),
+            )
             .chain(index.acts_by_kind.iter_mut());
         lists.for_each(Vec::shrink_to_fit);
-        let lists = index
+        index
             .positions_by_stance
             .iter_mut()
-            .chain(index.timelines.values_mut());
-        lists.for_each(Vec::shrink_to_fit);
+            .for_each(Vec::shrink_to_fit);
+        index.timelines_mut().for_each(Vec::shrink_to_fit);
+        index.timelines.iter_mut().for_each(Vec::shrink_to_fit);
         index
             .stances_by_actor
             .iter_mut()
             .for_each(Vec::shrink_to_fit);
         index.meeting_dates.shrink_to_fit();
+        index.position_known.shrink_to_fit();
         index.meetings_by_actor.shrink_to_fit();
         index.acts_by_actor.shrink_to_fit();
         index.acts_by_target.shrink_to_fit();
@@ -1093,6 +1164,10 @@ impl DiplomaticGraph {
         index.stances_by_actor.shrink_to_fit();
         index.timelines.shrink_to_fit();
         index.positions_by_quote.shrink_to_fit();
+        index
+            .acts_by_kind_target
+            .iter_mut()
+            .for_each(Vec::shrink_to_fit);
         index.acts_by_kind_target.shrink_to_fit();
         index.acts_by_kind.shrink_to_fit();
         index.actor_names.shrink_to_fit();
@@ -1182,7 +1257,7 @@ impl DiplomaticGraph {
         consistent(position.validity(), || {
             format!("position of `{}` on `{}`", position.actor, position.stance)
         })?;
-        self.check_evidence(&mut position.evidence)?;
+        let known = self.check_evidence(&mut position.evidence)?;
         self.check_contradiction(actor, stance, &position)?;
 
         fit(&mut position.evidence);
@@ -1193,17 +1268,29 @@ impl DiplomaticGraph {
             stance,
             meeting,
         });
+        self.index.position_known.push(known);
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
         let positions = &self.positions;
         let index = &mut self.index;
         let bulk = index.bulk.is_some();
-        let timeline = match index.timelines.entry((actor, stance)) {
-            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-            std::collections::hash_map::Entry::Vacant(entry) => {
+        if index.timelines.len() <= actor.index() {
+            index.timelines.resize_with(actor.index() + 1, Vec::new);
+        }
+        let Some(stances) = index.timelines.get_mut(actor.index()) else {
+            return Ok(id);
+        };
+        let at = match stances.binary_search_by_key(&stance, |(s, _)| *s) {
+            Ok(at) => at,
+            Err(at) => {
                 // The actor's first position on the stance.
                 push_at(&mut index.stances_by_actor, actor.index(), stance);
-                entry.insert(Vec::new())
+                room_for_one(stances);
+                stances.insert(at, (stance, Vec::new()));
+                at
             }
+        };
+        let Some((_, timeline)) = stances.get_mut(at) else {
+            return Ok(id);
         };
         if bulk {
             timeline.push(id);
@@ -1288,11 +1375,19 @@ impl DiplomaticGraph {
         });
         push_at(&mut self.index.acts_by_actor, actor.index(), id);
         push_at(&mut self.index.acts_by_target, target.index(), id);
-        self.index
-            .acts_by_kind_target
-            .entry((kind, target))
-            .or_default()
-            .push(id);
+        let by_kind = &mut self.index.acts_by_kind_target;
+        if by_kind.len() <= target.index() {
+            by_kind.resize_with(target.index() + 1, Vec::new);
+        }
+        if let Some(kinds) = by_kind.get_mut(target.index()) {
+            match kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, acts)) => acts.push(id),
+                None => {
+                    room_for_one(kinds);
+                    kinds.push((kind, vec![id]));
+                }
+            }
+        }
         push_at(&mut self.index.acts_by_kind, kind.index(), id);
         Ok(id)
     }
@@ -1337,21 +1432,28 @@ impl DiplomaticGraph {
     }
 
     /// Checks evidence, and has each piece share its source's key.
-    fn check_evidence(&self, evidence: &mut [Evidence]) -> Checked<()> {
+    /// Also returns the day the evidence was first known: the least
+    /// [`known_key`](crate::query::known_key) of its sources' publication
+    /// dates (`u32::MAX` when none is dated).
+    fn check_evidence(&self, evidence: &mut [Evidence]) -> Checked<u32> {
+        let mut known = u32::MAX;
         for (i, e) in evidence.iter_mut().enumerate() {
-            if share(&self.sources, &mut e.source).is_none() {
+            let Some(index) = share(&self.sources, &mut e.source) else {
                 return Err(unknown(
                     ItemKind::Source,
                     &e.source,
                     format!("evidence[{i}].source"),
                 ));
+            };
+            if let Some(published) = self.sources.get_index(index).and_then(|(_, s)| s.published) {
+                known = known.min(crate::query::known_key(published));
             }
             if let Some(quote) = &e.quote {
                 nonblank(quote, "quote", || format!("evidence citing `{}`", e.source))
                     .map_err(|err| err.within(&format!("evidence[{i}]")))?;
             }
         }
-        Ok(())
+        Ok(known)
     }
 
     /// Fails when `position` contradicts an earlier position of the same
@@ -1368,8 +1470,7 @@ impl DiplomaticGraph {
         position: &Position,
     ) -> Checked<()> {
         let validity = position.validity();
-        let timeline = self.index.timelines.get(&(actor, stance));
-        let timeline = timeline.map_or(&[][..], Vec::as_slice);
+        let timeline = self.index.timeline(actor, stance);
         let indexed = timeline.len() > SHORT_TIMELINE;
         for cited in &position.evidence {
             let Some(quote) = &cited.quote else { continue };
@@ -1439,7 +1540,7 @@ impl DiplomaticGraph {
             }
         }
         consistent(office.validity(), || format!("office `{}`", office.title))?;
-        self.check_evidence(&mut office.evidence)
+        self.check_evidence(&mut office.evidence).map(drop)
     }
 
     fn check_link(&self, link: &mut Link, this: Option<&Key>) -> Checked<()> {
@@ -1449,7 +1550,7 @@ impl DiplomaticGraph {
         consistent(link.validity(), || {
             format!("link `{}` to `{}`", link.kind.as_str(), link.target)
         })?;
-        self.check_evidence(&mut link.evidence)
+        self.check_evidence(&mut link.evidence).map(drop)
     }
 
     /// Whether `key` names an actor in the graph or is `this`, the key of
@@ -1805,8 +1906,8 @@ impl DiplomaticGraph {
             Node::Actor(a) => {
                 let stances = index.stances_by_actor.get(a.index());
                 for &s in stances.into_iter().flatten() {
-                    let timeline = index.timelines.get(&(a, s));
-                    edges.extend(timeline.into_iter().flatten().filter_map(|p| position(*p)));
+                    let timeline = index.timeline(a, s);
+                    edges.extend(timeline.iter().filter_map(|p| position(*p)));
                 }
                 let acts = [&index.acts_by_actor, &index.acts_by_target]
                     .map(|lists| lists.get(a.index()).into_iter().flatten());
@@ -2092,9 +2193,8 @@ impl Batch<'_> {
         let index = &mut graph.index;
         index.meetings_by_date.reserve(meetings);
         index.meeting_dates.reserve(meetings);
+        index.position_known.reserve(positions);
         index.meeting_names.reserve(meetings);
-        // Positions come in timelines of a few each.
-        index.timelines.reserve(positions / 2);
     }
 
     /// The id of the actor with exactly this key, as
@@ -2356,8 +2456,8 @@ mod tests {
         assert_eq!(a.index.meetings_by_date, b.index.meetings_by_date);
         assert_eq!(a.index.meetings_by_status, b.index.meetings_by_status);
         assert_eq!(a.index.meetings_by_actor, b.index.meetings_by_actor);
-        let mut ta: Vec<_> = a.index.timelines.iter().collect();
-        let mut tb: Vec<_> = b.index.timelines.iter().collect();
+        let mut ta: Vec<_> = a.index.timelines.iter().enumerate().collect();
+        let mut tb: Vec<_> = b.index.timelines.iter().enumerate().collect();
         ta.sort();
         tb.sort();
         assert_eq!(ta, tb);

@@ -26,13 +26,37 @@ use super::Cited;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[must_use]
 pub struct ActQuery {
-    kinds: Vec<ActKind>,
+    kinds: Kinds,
     actor: Option<ActorId>,
     target: Option<ActorId>,
     stance: Option<StanceId>,
     from: Option<PartialDate>,
     until: Option<PartialDate>,
     known_at: Option<PartialDate>,
+}
+
+/// A set of act kinds, one bit each (by `ActKind::index`); empty means any.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Kinds(u32);
+
+impl Kinds {
+    fn bit(kind: ActKind) -> u32 {
+        1_u32.checked_shl(to_u32(kind.index())).unwrap_or(0)
+    }
+
+    fn allows(self, kind: ActKind) -> bool {
+        self.0 == 0 || self.0 & Self::bit(kind) != 0
+    }
+
+    /// The kind, when the set holds exactly one.
+    fn single(self) -> Option<ActKind> {
+        if self.0.count_ones() != 1 {
+            return None;
+        }
+        ActKind::ALL
+            .get(usize::try_from(self.0.trailing_zeros()).ok()?)
+            .copied()
+    }
 }
 
 impl ActQuery {
@@ -113,9 +137,7 @@ impl ActQuery {
     /// assert_eq!(graph.acts(q).count(), 2);
     /// ```
     pub fn kind(mut self, kind: ActKind) -> Self {
-        if !self.kinds.contains(&kind) {
-            self.kinds.push(kind);
-        }
+        self.kinds.0 |= Kinds::bit(kind);
         self
     }
 
@@ -235,14 +257,8 @@ impl DiplomaticGraph {
     pub fn acts(&self, query: impl Into<ActQuery>) -> impl Iterator<Item = ActMatch<'_>> + '_ {
         let q = query.into();
         let index = &self.index;
-        let list: Option<&[ActId]> = match (q.kinds.as_slice(), q.target, q.actor) {
-            ([kind], Some(target), _) => Some(
-                index
-                    .acts_by_kind_target
-                    .get(&(*kind, target))
-                    .map(Vec::as_slice)
-                    .unwrap_or_default(),
-            ),
+        let list: Option<&[ActId]> = match (q.kinds.single(), q.target, q.actor) {
+            (Some(kind), Some(target), _) => Some(index.acts_of_kind_towards(kind, target)),
             (_, Some(target), _) => Some(
                 index
                     .acts_by_target
@@ -257,7 +273,7 @@ impl DiplomaticGraph {
                     .map(Vec::as_slice)
                     .unwrap_or_default(),
             ),
-            ([kind], None, None) => Some(
+            (Some(kind), None, None) => Some(
                 index
                     .acts_by_kind
                     .get(kind.index())
@@ -266,13 +282,16 @@ impl DiplomaticGraph {
             ),
             _ => None,
         };
-        let ids: Box<dyn Iterator<Item = ActId> + '_> = match list {
-            Some(list) => Box::new(list.iter().copied()),
-            None => Box::new((0..self.acts.len()).map(|i| ActId(to_u32(i)))),
+        let ids = match list {
+            Some(list) => Ids::List(list.iter()),
+            None => Ids::All(0..self.acts.len()),
         };
+        let known_day = q.known_at.map(super::Day::last_of);
+        // The window packed once: an act's first day against `from`'s, its
+        // last day against `until`'s (as `known_at` compares them).
         let window = (
-            q.from.map(|d| d.day_number()),
-            q.until.map(|d| d.last_day_number()),
+            q.from.map(super::first_key),
+            q.until.map(super::Day::last_of),
         );
         ids.filter_map(move |id| {
             let e = self.acts.get(id.index())?;
@@ -280,16 +299,16 @@ impl DiplomaticGraph {
             let in_window = match window {
                 (None, None) => true,
                 (from, until) => a.date.is_some_and(|d| {
-                    from.is_none_or(|f| d.day_number() >= f)
-                        && until.is_none_or(|u| d.last_day_number() <= u)
+                    from.is_none_or(|f| super::first_key(d) >= f)
+                        && until.is_none_or(|u| u.has_seen(d))
                 }),
             };
             let keep = in_window
-                && (q.kinds.is_empty() || q.kinds.contains(&a.kind))
+                && q.kinds.allows(a.kind)
                 && q.actor.is_none_or(|x| x == e.actor)
                 && q.target.is_none_or(|x| x == e.target)
                 && q.stance.is_none_or(|s| e.stance == Some(s))
-                && self.is_known(&a.evidence, q.known_at);
+                && self.known_by(&a.evidence, known_day);
             keep.then_some(ActMatch {
                 id,
                 act: a,
@@ -301,5 +320,25 @@ impl DiplomaticGraph {
                 graph: self,
             })
         })
+    }
+}
+
+/// The act ids a query walks: one index list, or every act. An enum
+/// rather than a boxed iterator or a chain, so a query allocates nothing
+/// and each step is one branch.
+enum Ids<'g> {
+    List(std::slice::Iter<'g, ActId>),
+    All(std::ops::Range<usize>),
+}
+
+impl Iterator for Ids<'_> {
+    type Item = ActId;
+
+    #[inline]
+    fn next(&mut self) -> Option<ActId> {
+        match self {
+            Ids::List(ids) => ids.next().copied(),
+            Ids::All(ids) => ids.next().map(|i| ActId(to_u32(i))),
+        }
     }
 }

@@ -66,8 +66,17 @@ impl DiplomaticGraph {
         })
     }
 
-    /// Whether an item with this evidence is known at `known_at`.
-    pub(crate) fn is_known(&self, evidence: &[Evidence], known_at: Option<PartialDate>) -> bool {
-        known_at.is_none() || self.cited(evidence, known_at).next().is_some()
+    /// Whether an item with this evidence is known by `day` (always, with
+    /// no day): whether a source of it was published by then. The day is
+    /// a query's `known_at`, packed once per query.
+    #[inline]
+    pub(crate) fn known_by(&self, evidence: &[Evidence], day: Option<super::Day>) -> bool {
+        let Some(day) = day else { return true };
+        evidence.iter().any(|e| {
+            self.sources
+                .get(&e.source)
+                .and_then(|s| s.published)
+                .is_some_and(|p| day.has_seen(p))
+        })
     }
 }

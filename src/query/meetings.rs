@@ -26,11 +26,43 @@ use super::Cited;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[must_use]
 pub struct MeetingQuery {
-    actors: Vec<ActorId>,
-    statuses: Vec<MeetingStatus>,
+    /// The first actor asked for: most queries name one, and this keeps
+    /// them from allocating.
+    actor: Option<ActorId>,
+    /// Any further actors, in the order asked.
+    more_actors: Vec<ActorId>,
+    statuses: Statuses,
     from: Option<PartialDate>,
     until: Option<PartialDate>,
     known_at: Option<PartialDate>,
+}
+
+/// A set of meeting statuses, one bit each (by `MeetingStatus::index`);
+/// empty means any.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Statuses(u32);
+
+impl Statuses {
+    fn bit(status: MeetingStatus) -> u32 {
+        u32::try_from(status.index())
+            .ok()
+            .and_then(|i| 1_u32.checked_shl(i))
+            .unwrap_or(0)
+    }
+
+    fn allows(self, status: MeetingStatus) -> bool {
+        self.0 == 0 || self.0 & Self::bit(status) != 0
+    }
+
+    /// The status, when the set holds exactly one.
+    fn single(self) -> Option<MeetingStatus> {
+        if self.0.count_ones() != 1 {
+            return None;
+        }
+        MeetingStatus::ALL
+            .get(usize::try_from(self.0.trailing_zeros()).ok()?)
+            .copied()
+    }
 }
 
 impl MeetingQuery {
@@ -66,8 +98,14 @@ impl MeetingQuery {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn and(mut self, actor: ActorId) -> Self {
-        if !self.actors.contains(&actor) {
-            self.actors.push(actor);
+        match self.actor {
+            None => self.actor = Some(actor),
+            Some(first) if first == actor => {}
+            Some(_) => {
+                if !self.more_actors.contains(&actor) {
+                    self.more_actors.push(actor);
+                }
+            }
         }
         self
     }
@@ -82,9 +120,7 @@ impl MeetingQuery {
     /// assert_eq!(graph.meetings(q).count(), 2);
     /// ```
     pub fn status(mut self, status: MeetingStatus) -> Self {
-        if !self.statuses.contains(&status) {
-            self.statuses.push(status);
-        }
+        self.statuses.0 |= Statuses::bit(status);
         self
     }
 
@@ -208,14 +244,14 @@ impl DiplomaticGraph {
         query: impl Into<MeetingQuery>,
     ) -> impl Iterator<Item = MeetingMatch<'_>> + '_ {
         let q = query.into();
-        let list: &[MeetingId] = match (q.actors.first(), q.statuses.as_slice()) {
+        let list: &[MeetingId] = match (q.actor, q.statuses.single()) {
             (Some(actor), _) => self
                 .index
                 .meetings_by_actor
                 .get(actor.index())
                 .map(Vec::as_slice)
                 .unwrap_or_default(),
-            (None, [status]) => self
+            (None, Some(status)) => self
                 .index
                 .meetings_by_status
                 .get(status.index())
@@ -223,41 +259,53 @@ impl DiplomaticGraph {
                 .unwrap_or_default(),
             (None, _) => &self.index.meetings_by_date,
         };
+        // Each meeting's first and last day, packed as in `timeline_key`
+        // (`Indexes::meeting_dates`, by id; undated meetings all ones):
+        // valid days compare as they do, so the window is checked on
+        // integers.
+        let dates = &self.index.meeting_dates;
+        let date_key = move |id: MeetingId| dates.get(id.index()).copied().unwrap_or(u64::MAX);
+        let pack = |d: PartialDate| {
+            (u64::from(d.year()) << 16)
+                | (u64::from(d.month_number().unwrap_or(1)) << 8)
+                | u64::from(d.day().unwrap_or(1))
+        };
         // Skip, by binary search, the meetings that start before the window.
         let start = match q.from {
             Some(from) => {
-                let first = from.day_number();
-                list.partition_point(|id| {
-                    self.meeting(*id)
-                        .and_then(|m| m.date)
-                        .is_some_and(|d| d.day_number() < first)
-                })
+                let first = pack(from.first_day());
+                list.partition_point(|id| (date_key(*id) >> 32) < first)
             }
             None => 0,
         };
-        let end_day = q.until.map(|u| u.last_day_number());
+        let end_day = q.until.map(|u| pack(u.last_day()));
         let windowed = q.from.is_some() || q.until.is_some();
+        let known_day = q.known_at.map(super::Day::last_of);
         list.get(start..)
             .unwrap_or_default()
             .iter()
-            .filter_map(|id| Some((*id, self.meetings.get_index(id.index())?.1)))
             // Dated meetings come first, in date order: stop at the first one
             // that starts after the window, or at the undated ones.
-            .take_while(move |(_, entry)| match end_day {
+            .take_while(move |id| match end_day {
                 None => true,
-                Some(end) => entry.meeting.date.is_some_and(|d| d.day_number() <= end),
+                Some(end) => (date_key(**id) >> 32) <= end,
             })
-            .filter(move |(_, entry)| {
+            .filter_map(|id| Some((*id, self.meetings.get_index(id.index())?.1)))
+            .filter(move |(id, entry)| {
                 let m = &entry.meeting;
                 let inside = match (m.date, end_day) {
                     (None, _) => !windowed,
                     (Some(_), None) => true,
-                    (Some(date), Some(end)) => m.end.unwrap_or(date).last_day_number() <= end,
+                    (Some(_), Some(end)) => match m.end {
+                        None => (date_key(*id) & u64::from(u32::MAX)) <= end,
+                        Some(last) => pack(last.last_day()) <= end,
+                    },
                 };
                 inside
-                    && (q.statuses.is_empty() || q.statuses.contains(&m.status))
-                    && q.actors.iter().all(|a| entry.participants.contains(a))
-                    && self.is_known(&m.evidence, q.known_at)
+                    && q.statuses.allows(m.status)
+                    // The list is the first actor's when there is one.
+                    && q.more_actors.iter().all(|a| entry.participants.contains(a))
+                    && self.known_by(&m.evidence, known_day)
             })
             .map(move |(id, entry)| MeetingMatch {
                 id,

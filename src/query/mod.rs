@@ -62,3 +62,161 @@ pub use positions::{
     StanceCount,
 };
 pub use ranking::ActorCount;
+
+use crate::model::{Certainty, PartialDate};
+
+/// The last day of a query's date (an `as_of` or `known_at`), as a number
+/// that compares with the bounds of stored dates without counting days.
+///
+/// Valid calendar days packed as `year, month, day` compare as the days
+/// do. An unknown day of a stored date's last month is packed as 31 and an
+/// unknown month as 12, which is exact once the query's day is packed as 31
+/// too when it is the last day of its month: a query day can then never
+/// fall between the true last day and 31. So one packing per query, and per
+/// item a few integer comparisons instead of day counting (see the test
+/// below, which checks this against [`Validity::at`](crate::Validity::at)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Day(u32);
+
+fn pack(year: u16, month: u8, day: u8) -> u32 {
+    (u32::from(year) << 9) | (u32::from(month) << 5) | u32::from(day)
+}
+
+/// The first day a date covers (exact: its real first day, packed).
+pub(crate) fn first_key(d: PartialDate) -> u32 {
+    pack(
+        d.year(),
+        d.month_number().unwrap_or(1),
+        d.day().unwrap_or(1),
+    )
+}
+
+/// The last day a stored date covers, an unknown day packed as 31.
+fn last_key(d: PartialDate) -> u32 {
+    pack(
+        d.year(),
+        d.month_number().unwrap_or(12),
+        d.day().unwrap_or(31),
+    )
+}
+
+impl Day {
+    /// The last day of `date`.
+    pub(crate) fn last_of(date: PartialDate) -> Day {
+        let last = date.last_day();
+        let (year, month) = (last.year(), last.month_number().unwrap_or(12));
+        // The last day of its month when the next day is a first (or
+        // there is none: 9999-12-31).
+        let month_end = date.day_after().is_none_or(|next| next.day() == Some(1));
+        let day = if month_end {
+            31
+        } else {
+            last.day().unwrap_or(31)
+        };
+        Day(pack(year, month, day))
+    }
+
+    /// Whether something valid from `from` until `until` held on this day,
+    /// and how surely: [`Validity::at`](crate::Validity::at).
+    pub(crate) fn holds(
+        self,
+        from: Option<PartialDate>,
+        until: Option<PartialDate>,
+    ) -> Option<Certainty> {
+        let day = self.0;
+        let mut certainty = Certainty::Certain;
+        if let Some(from) = from {
+            if day < first_key(from) {
+                return None;
+            }
+            if day < last_key(from) {
+                certainty = Certainty::Possible;
+            }
+        }
+        if let Some(until) = until {
+            if day >= last_key(until) {
+                return None;
+            }
+            if day >= first_key(until) {
+                certainty = Certainty::Possible;
+            }
+        }
+        Some(certainty)
+    }
+
+    /// Whether a source published on `published` was out by this day;
+    /// equally, whether all of `published` lies on or before this day.
+    pub(crate) fn has_seen(self, published: PartialDate) -> bool {
+        last_key(published) <= self.0
+    }
+
+    /// Whether something first known on `known` (a [`known_key`]) was
+    /// known by this day.
+    pub(crate) fn has_seen_key(self, known: u32) -> bool {
+        known <= self.0
+    }
+}
+
+/// A publication date packed for [`Day::has_seen_key`]: `has_seen(p)` is
+/// `has_seen_key(known_key(p))`, and the earliest of several is their
+/// least.
+pub(crate) fn known_key(published: PartialDate) -> u32 {
+    last_key(published)
+}
+
+impl Day {}
+
+#[cfg(test)]
+mod tests {
+    use super::Day;
+    use crate::model::{PartialDate, Validity};
+
+    fn dates() -> Vec<PartialDate> {
+        let mut all = Vec::new();
+        for year in [2023, 2024, 2025] {
+            all.extend(PartialDate::year_only(year));
+            for month in 1..=12 {
+                all.extend(PartialDate::month(year, month));
+                for day in 1..=31 {
+                    all.extend(PartialDate::ymd(year, month, day));
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn packed_days_agree_with_day_numbers() {
+        let all = dates();
+        let bounds: Vec<PartialDate> = all.iter().copied().step_by(7).collect();
+        for q in &all {
+            let day = Day::last_of(*q);
+            for b in &bounds {
+                assert_eq!(day.has_seen_key(super::known_key(*b)), day.has_seen(*b));
+                assert_eq!(
+                    super::first_key(*q) >= super::first_key(*b),
+                    q.day_number() >= b.day_number(),
+                    "{q} from {b}"
+                );
+                assert_eq!(
+                    day.has_seen(*b),
+                    b.last_day_number() <= q.last_day_number(),
+                    "{b} seen by {q}"
+                );
+                for v in [
+                    Validity::since(*b),
+                    Validity::until(*b),
+                    Validity::between(*b, *b),
+                ] {
+                    assert_eq!(day.holds(v.from, v.until), v.at(*q), "{v:?} at {q}");
+                }
+            }
+            for pair in bounds.windows(2).step_by(5) {
+                if let [from, until] = pair {
+                    let v = Validity::between(*from, *until);
+                    assert_eq!(day.holds(v.from, v.until), v.at(*q), "{v:?} at {q}");
+                }
+            }
+        }
+    }
+}

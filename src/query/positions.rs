@@ -7,7 +7,7 @@ use crate::model::{
     ActorId, Certainty, MeetingId, Office, PartialDate, Polarity, Position, PositionId, StanceId,
 };
 
-use super::Cited;
+use super::{Cited, Day};
 
 /// Which positions to return: options for [`DiplomaticGraph::positions`].
 ///
@@ -36,9 +36,64 @@ use super::Cited;
 pub struct PositionQuery {
     stance: Option<StanceId>,
     actor: Option<ActorId>,
-    polarities: Vec<Polarity>,
+    polarities: Polarities,
     scope: Scope,
     known_at: Option<PartialDate>,
+}
+
+/// A set of polarities, one bit each; empty means any.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Polarities(u8);
+
+impl Polarities {
+    fn bit(polarity: Polarity) -> u8 {
+        match polarity {
+            Polarity::Supports => 1,
+            Polarity::Opposes => 2,
+            Polarity::Abstains => 4,
+            Polarity::Neutral => 8,
+            Polarity::Conditional => 16,
+        }
+    }
+
+    fn allows(self, polarity: Polarity) -> bool {
+        self.0 == 0 || self.0 & Self::bit(polarity) != 0
+    }
+}
+
+/// A [`Scope`] made ready for checking many items: an `as_of` date packed
+/// once.
+#[derive(Clone, Copy, Debug)]
+enum Held {
+    Ever,
+    Latest,
+    At(Day),
+}
+
+impl Held {
+    fn holds(self, from: Option<PartialDate>, until: Option<PartialDate>) -> Option<Certainty> {
+        match self {
+            Held::Ever => Some(Certainty::Certain),
+            Held::Latest => until.is_none().then_some(Certainty::Certain),
+            Held::At(day) => day.holds(from, until),
+        }
+    }
+}
+
+/// A `known_at` date, with its last day packed once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Known {
+    pub(crate) date: Option<PartialDate>,
+    pub(crate) day: Option<Day>,
+}
+
+impl Known {
+    pub(crate) fn new(date: Option<PartialDate>) -> Known {
+        Known {
+            date,
+            day: date.map(Day::last_of),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -101,9 +156,7 @@ impl PositionQuery {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn polarity(mut self, polarity: Polarity) -> Self {
-        if !self.polarities.contains(&polarity) {
-            self.polarities.push(polarity);
-        }
+        self.polarities.0 |= Polarities::bit(polarity);
         self
     }
 
@@ -464,39 +517,40 @@ impl DiplomaticGraph {
         query: impl Into<PositionQuery>,
     ) -> impl Iterator<Item = PositionMatch<'_>> + '_ {
         let q = query.into();
-        let ids: Box<dyn Iterator<Item = PositionId> + '_> = match (q.stance, q.actor) {
-            (Some(stance), Some(actor)) => Box::new(self.timeline(actor, stance).iter().copied()),
-            (Some(stance), None) => Box::new(
+        let ids = match (q.stance, q.actor) {
+            (Some(stance), Some(actor)) => Ids::List(self.timeline(actor, stance).iter()),
+            (Some(stance), None) => Ids::List(
                 self.index
                     .positions_by_stance
                     .get(stance.index())
-                    .into_iter()
-                    .flatten()
-                    .copied(),
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                    .iter(),
             ),
-            (None, Some(actor)) => Box::new(
+            (None, Some(actor)) => Ids::Nested(
                 self.index
                     .stances_by_actor
                     .get(actor.index())
                     .into_iter()
                     .flatten()
-                    .flat_map(move |s| self.timeline(actor, *s).iter().copied()),
+                    .flat_map(move |s| self.timeline(actor, *s).iter()),
             ),
-            (None, None) => Box::new((0..self.positions.len()).map(|i| PositionId(to_u32(i)))),
+            (None, None) => Ids::All((0..self.positions.len()).map(|i| PositionId(to_u32(i)))),
         };
-        ids.filter(move |id| {
-            q.polarities.is_empty()
-                || self
-                    .positions
-                    .get(id.index())
-                    .is_some_and(|e| q.polarities.contains(&e.position.polarity))
+        let (polarities, held, known) = (q.polarities, q.scope.held(), Known::new(q.known_at));
+        ids.filter_map(move |id| {
+            let entry = self.positions.get(id.index())?;
+            if !polarities.allows(entry.position.polarity) {
+                return None;
+            }
+            self.entry_match(id, entry, held, known)
         })
-        .filter_map(move |id| self.position_match(id, q.scope, q.known_at))
     }
 
     /// One actor's positions on one stance, oldest first.
     ///
-    /// **Cost**: one hash lookup, then linear in that history.
+    /// **Cost**: a binary search among the actor's stances, then linear in
+    /// that history.
     ///
     /// # Examples
     ///
@@ -544,6 +598,7 @@ impl DiplomaticGraph {
     /// ```
     pub fn position_changes(&self, query: impl Into<PositionQuery>) -> Vec<PositionChange<'_>> {
         let q = query.into();
+        let known = Known::new(q.known_at);
         let mut pairs: Vec<(ActorId, StanceId)> = match (q.stance, q.actor) {
             (Some(s), Some(a)) => vec![(a, s)],
             (Some(s), None) => {
@@ -567,7 +622,7 @@ impl DiplomaticGraph {
                 .flatten()
                 .map(|s| (a, *s))
                 .collect(),
-            (None, None) => self.index.timelines.keys().copied().collect(),
+            (None, None) => self.index.timeline_pairs().collect(),
         };
         pairs.sort_unstable();
         let mut changes = Vec::new();
@@ -575,7 +630,7 @@ impl DiplomaticGraph {
             let history: Vec<PositionMatch<'_>> = self
                 .timeline(actor, stance)
                 .iter()
-                .filter_map(|id| self.position_match(*id, Scope::Ever, q.known_at))
+                .filter_map(|id| self.position_match(*id, Held::Ever, known))
                 .collect();
             for pair in history.windows(2) {
                 let [before, after] = pair else { continue };
@@ -650,12 +705,12 @@ impl DiplomaticGraph {
         at: impl Into<AsOf>,
     ) -> Vec<Alignment<'_>> {
         let at = at.into();
-        let scope = at.scope();
+        let (held, known) = (at.scope().held(), Known::new(at.known_at));
         let current = |actor: ActorId, stance: StanceId| -> Option<PositionMatch<'_>> {
             self.timeline(actor, stance)
                 .iter()
                 .rev()
-                .find_map(|id| self.position_match(*id, scope, at.known_at))
+                .find_map(|id| self.position_match(*id, held, known))
         };
         self.index
             .stances_by_actor
@@ -697,13 +752,13 @@ impl DiplomaticGraph {
         at: impl Into<AsOf>,
     ) -> impl Iterator<Item = OfficeMatch<'_>> + '_ {
         let at = at.into();
-        let scope = at.scope();
+        let (held, known) = (at.scope().held(), Known::new(at.known_at));
         self.actor(actor)
             .into_iter()
             .flat_map(|a| a.offices.iter())
             .filter_map(move |office| {
-                let certainty = scope.holds(office.from, office.until)?;
-                self.is_known(&office.evidence, at.known_at)
+                let certainty = held.holds(office.from, office.until)?;
+                self.known_by(&office.evidence, known.day)
                     .then_some(OfficeMatch {
                         office,
                         certainty,
@@ -782,24 +837,38 @@ impl DiplomaticGraph {
     }
 
     fn timeline(&self, actor: ActorId, stance: StanceId) -> &[PositionId] {
-        self.index
-            .timelines
-            .get(&(actor, stance))
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        self.index.timeline(actor, stance)
     }
 
     fn position_match(
         &self,
         id: PositionId,
-        scope: Scope,
-        known_at: Option<PartialDate>,
+        held: Held,
+        known: Known,
     ) -> Option<PositionMatch<'_>> {
         let entry = self.positions.get(id.index())?;
+        self.entry_match(id, entry, held, known)
+    }
+
+    fn entry_match<'g>(
+        &'g self,
+        id: PositionId,
+        entry: &'g crate::graph::PositionEntry,
+        held: Held,
+        known: Known,
+    ) -> Option<PositionMatch<'g>> {
         let p = &entry.position;
-        let certainty = scope.holds(p.from, p.until)?;
-        if !self.is_known(&p.evidence, known_at) {
-            return None;
+        let certainty = held.holds(p.from, p.until)?;
+        if let Some(day) = known.day {
+            // The packed day its evidence was first known; the sources
+            // themselves only if the index somehow lacks it.
+            let seen = match self.index.position_known.get(id.index()) {
+                Some(first) => day.has_seen_key(*first),
+                None => self.known_by(&p.evidence, known.day),
+            };
+            if !seen {
+                return None;
+            }
         }
         Some(PositionMatch {
             id,
@@ -808,18 +877,44 @@ impl DiplomaticGraph {
             stance: entry.stance,
             meeting: entry.meeting,
             certainty,
-            known_at,
+            known_at: known.date,
             graph: self,
         })
     }
 }
 
 impl Scope {
-    fn holds(self, from: Option<PartialDate>, until: Option<PartialDate>) -> Option<Certainty> {
+    fn held(self) -> Held {
         match self {
-            Scope::Ever => Some(Certainty::Certain),
-            Scope::Latest => until.is_none().then_some(Certainty::Certain),
-            Scope::At(date) => crate::Validity { from, until }.at(date),
+            Scope::Ever => Held::Ever,
+            Scope::Latest => Held::Latest,
+            Scope::At(date) => Held::At(Day::last_of(date)),
+        }
+    }
+}
+
+/// The position ids a query walks: one list, an actor's timelines one
+/// after the other, or every position. An enum rather than a boxed
+/// iterator, so a query allocates nothing.
+enum Ids<'g, N, A> {
+    List(std::slice::Iter<'g, PositionId>),
+    Nested(N),
+    All(A),
+}
+
+impl<'g, N, A> Iterator for Ids<'g, N, A>
+where
+    N: Iterator<Item = &'g PositionId>,
+    A: Iterator<Item = PositionId>,
+{
+    type Item = PositionId;
+
+    #[inline]
+    fn next(&mut self) -> Option<PositionId> {
+        match self {
+            Ids::List(ids) => ids.next().copied(),
+            Ids::Nested(ids) => ids.next().copied(),
+            Ids::All(ids) => ids.next(),
         }
     }
 }

@@ -74,12 +74,7 @@ impl DiplomaticGraph {
                     .get(actor.index())
                     .into_iter()
                     .flatten()
-                    .map(|stance| {
-                        self.index
-                            .timelines
-                            .get(&(actor, *stance))
-                            .map_or(0, Vec::len)
-                    })
+                    .map(|stance| self.index.timeline(actor, *stance).len())
                     .sum();
                 let acts = self
                     .index
