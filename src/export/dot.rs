@@ -77,7 +77,7 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use crate::graph::{Edge, Node};
 use crate::{
@@ -574,7 +574,51 @@ impl fmt::Display for Dot<'_> {
             graph: self.graph,
             options: &self.options,
         };
-        writer.write(f)
+        let mut out = Out {
+            buf: String::with_capacity(Out::FLUSH_AT + 4096),
+            scratch: String::new(),
+            f,
+            failed: false,
+        };
+        writer.write(&mut out)?;
+        out.flush()
+    }
+}
+
+/// The output, gathered into large pieces before it reaches the
+/// formatter: writing many short pieces through a `Formatter` (a `dyn
+/// Write`) costs more than copying them.
+struct Out<'a, 'b> {
+    buf: String,
+    /// Room to build a value written more than once (a tooltip), kept
+    /// between uses.
+    scratch: String,
+    f: &'a mut fmt::Formatter<'b>,
+    failed: bool,
+}
+
+impl Out<'_, '_> {
+    /// How much to gather before passing it on.
+    const FLUSH_AT: usize = 1 << 15;
+
+    fn flush(&mut self) -> fmt::Result {
+        if self.failed {
+            return Err(fmt::Error);
+        }
+        let result = self.f.write_str(&self.buf);
+        self.buf.clear();
+        self.failed = result.is_err();
+        result
+    }
+}
+
+impl fmt::Write for Out<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.buf.push_str(s);
+        if self.buf.len() >= Self::FLUSH_AT {
+            self.flush()?;
+        }
+        if self.failed { Err(fmt::Error) } else { Ok(()) }
     }
 }
 
@@ -588,33 +632,85 @@ pub(crate) struct Escaped<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.0;
-        let mut plain = 0; // start of the run of characters written as they are
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let replacement = match c {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => "",
-                '\r' => "\\n",
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '{' => "&#123;",
-                '}' => "&#125;",
-                '|' => "&#124;",
-                '\t' => " ",
-                '\u{FFFE}' | '\u{FFFF}' => "\u{FFFD}",
-                c if c.is_control() => "\u{FFFD}",
-                _ => continue,
-            };
-            f.write_str(text.get(plain..at).unwrap_or_default())?;
-            f.write_str(replacement)?;
-            plain = at + c.len_utf8();
-        }
-        f.write_str(text.get(plain..).unwrap_or_default())
+        let mut cr = false;
+        escape(self.0, &mut cr, &mut |s| f.write_str(s))?;
+        if cr { f.write_str("\\n") } else { Ok(()) }
     }
+}
+
+/// Bytes that may begin a character written otherwise: ASCII controls and
+/// DEL, the characters [`escape`] replaces, and the first bytes of C1
+/// controls (`0xC2`) and of U+FFFE and U+FFFF (`0xEF`).
+fn special(b: u8) -> bool {
+    matches!(
+        b,
+        0..=0x1f | b'"' | b'\\' | b'&' | b'<' | b'>' | b'{' | b'}' | b'|' | 0x7f | 0xc2 | 0xef
+    )
+}
+
+/// Writes `text` escaped as the inside of a DOT quoted string, in runs,
+/// through `out`. Pieces of one value may be escaped one after another: a
+/// carriage return ending a piece waits in `cr` to see whether a line feed
+/// follows (a CR LF pair is one line break), as if the pieces were one
+/// string; whoever ends the value writes `\n` if `cr` is still set.
+fn escape(text: &str, cr: &mut bool, out: &mut impl FnMut(&str) -> fmt::Result) -> fmt::Result {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return Ok(());
+    };
+    if std::mem::take(cr) && first != b'\n' {
+        out("\\n")?;
+    }
+    let mut plain = 0; // start of the run of characters written as they are
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if !special(b) {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let replacement = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => match bytes.get(at + 1) {
+                Some(b'\n') => "",
+                Some(_) => "\\n",
+                None => {
+                    *cr = true;
+                    ""
+                }
+            },
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '{' => "&#123;",
+            '}' => "&#125;",
+            '|' => "&#124;",
+            '\t' => " ",
+            '\u{FFFE}' | '\u{FFFF}' => "\u{FFFD}",
+            c if c.is_control() => "\u{FFFD}",
+            c => {
+                at += c.len_utf8();
+                continue;
+            }
+        };
+        out(text.get(plain..at).unwrap_or_default())?;
+        out(replacement)?;
+        at += c.len_utf8();
+        plain = at;
+    }
+    out(text.get(plain..).unwrap_or_default())
+}
+
+/// [`escape`] onto the end of a string.
+fn push_escaped(to: &mut String, text: &str, cr: &mut bool) {
+    let _ = escape(text, cr, &mut |s| {
+        to.push_str(s);
+        Ok(())
+    });
 }
 
 /// A string escaped and in double quotes: how every id and attribute value
@@ -750,7 +846,7 @@ struct Writer<'a, 'g> {
 }
 
 impl<'g> Writer<'_, 'g> {
-    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn write(&self, f: &mut Out<'_, '_>) -> fmt::Result {
         let mut legend = Legend::default();
         writeln!(f, "digraph \"diplograph\" {{")?;
         self.write_header(f)?;
@@ -959,7 +1055,7 @@ impl<'g> Writer<'_, 'g> {
         })
     }
 
-    fn write_header(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn write_header(&self, f: &mut Out<'_, '_>) -> fmt::Result {
         let o = self.options;
         let title = match &o.title {
             Some(title) => title.clone(),
@@ -1036,7 +1132,7 @@ impl<'g> Writer<'_, 'g> {
 
     fn write_stance(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         stance: StanceId,
         legend: &mut Legend,
     ) -> fmt::Result {
@@ -1148,7 +1244,7 @@ impl<'g> Writer<'_, 'g> {
 
     fn write_stance_node(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         stance: StanceId,
         indent: &str,
     ) -> fmt::Result {
@@ -1170,7 +1266,7 @@ impl<'g> Writer<'_, 'g> {
 
     fn write_actor_node(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         actor: ActorId,
         indent: &str,
         fill: &str,
@@ -1202,7 +1298,7 @@ impl<'g> Writer<'_, 'g> {
     /// the stance).
     fn write_position_edge(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         from: &str,
         to: &str,
         back: bool,
@@ -1269,27 +1365,34 @@ impl<'g> Writer<'_, 'g> {
     /// the headline, without evidence).
     fn write_evidence_attrs<'c>(
         &self,
-        f: &mut dyn fmt::Write,
+        f: &mut Out<'_, '_>,
         headline: &str,
         evidence: impl Iterator<Item = Cited<'c>>,
     ) -> fmt::Result {
-        let mut tooltip = headline.to_owned();
+        // Escaped once, written twice.
+        let mut tooltip = std::mem::take(&mut f.scratch);
+        tooltip.clear();
+        let mut cr = false;
+        push_escaped(&mut tooltip, headline, &mut cr);
         let mut url = None;
         if self.options.evidence {
             for cited in evidence {
-                tooltip.push_str("\n\n");
-                tooltip.push_str(&citation(&cited));
+                push_escaped(&mut tooltip, "\n\n", &mut cr);
+                push_citation(&mut tooltip, &cited, &mut cr);
                 if url.is_none() {
                     url = cited.source.url.as_deref().and_then(web_url);
                 }
             }
         }
-        write!(
-            f,
-            ", tooltip={}, labeltooltip={}",
-            Quoted(&tooltip),
-            Quoted(&tooltip)
-        )?;
+        if cr {
+            tooltip.push_str("\\n");
+        }
+        f.write_str(", tooltip=\"")?;
+        f.write_str(&tooltip)?;
+        f.write_str("\", labeltooltip=\"")?;
+        f.write_str(&tooltip)?;
+        f.write_str("\"")?;
+        f.scratch = tooltip;
         if let Some(url) = url {
             write!(f, ", URL={}, target=\"_blank\"", Quoted(&url))?;
         }
@@ -1298,7 +1401,7 @@ impl<'g> Writer<'_, 'g> {
 
     // ----- the meetings view -----
 
-    fn write_meetings(&self, f: &mut fmt::Formatter<'_>, legend: &mut Legend) -> fmt::Result {
+    fn write_meetings(&self, f: &mut Out<'_, '_>, legend: &mut Legend) -> fmt::Result {
         let graph = self.graph;
         let meetings: Vec<MeetingMatch<'g>> = graph
             .meetings(self.meeting_query(MeetingQuery::all()))
@@ -1398,7 +1501,7 @@ impl<'g> Writer<'_, 'g> {
     /// An act edge, as a line of DOT.
     fn write_act_edge(
         &self,
-        f: &mut dyn fmt::Write,
+        f: &mut Out<'_, '_>,
         from: &str,
         to: &str,
         m: &ActMatch<'g>,
@@ -1431,12 +1534,7 @@ impl<'g> Writer<'_, 'g> {
 
     // ----- the actor and whole-graph views -----
 
-    fn write_actor(
-        &self,
-        f: &mut fmt::Formatter<'_>,
-        actor: ActorId,
-        legend: &mut Legend,
-    ) -> fmt::Result {
+    fn write_actor(&self, f: &mut Out<'_, '_>, actor: ActorId, legend: &mut Legend) -> fmt::Result {
         let graph = self.graph;
         if graph.actor(actor).is_none() {
             return Ok(());
@@ -1481,7 +1579,7 @@ impl<'g> Writer<'_, 'g> {
         self.write_graph_view(f, &set, &cache, Some(actor), legend)
     }
 
-    fn write_all(&self, f: &mut fmt::Formatter<'_>, legend: &mut Legend) -> fmt::Result {
+    fn write_all(&self, f: &mut Out<'_, '_>, legend: &mut Legend) -> fmt::Result {
         let graph = self.graph;
         let mut set = NodeSet::default();
         let mut cache = HashMap::new();
@@ -1506,7 +1604,7 @@ impl<'g> Writer<'_, 'g> {
     /// `set`, and every edge drawn between two of them.
     fn write_graph_view(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         set: &NodeSet,
         items: &HashMap<ActorId, ActorItems<'g>>,
         focus: Option<ActorId>,
@@ -1659,20 +1757,27 @@ struct NodeSet {
     stances: HashSet<StanceId>,
 }
 
-/// "“quote” — Source title, publisher, date", or "cites Source title".
-fn citation(cited: &Cited<'_>) -> String {
+/// "“quote” — Source title, publisher, date", or "cites Source title",
+/// escaped onto the end of `to` (see [`escape`] for `cr`).
+fn push_citation(to: &mut String, cited: &Cited<'_>, cr: &mut bool) {
     let s = cited.source;
-    let mut from = s.title.clone();
+    match cited.quote() {
+        Some(quote) => {
+            push_escaped(to, "“", cr);
+            push_escaped(to, quote, cr);
+            push_escaped(to, "” — ", cr);
+        }
+        None => push_escaped(to, "cites ", cr),
+    }
+    push_escaped(to, &s.title, cr);
     if let Some(publisher) = &s.publisher {
-        from.push_str(", ");
-        from.push_str(publisher);
+        push_escaped(to, ", ", cr);
+        push_escaped(to, publisher, cr);
     }
     if let Some(published) = s.published {
-        from.push_str(&format!(", {published}"));
-    }
-    match cited.quote() {
-        Some(quote) => format!("“{quote}” — {from}"),
-        None => format!("cites {from}"),
+        // A date is digits and hyphens, written as they are.
+        push_escaped(to, ", ", cr);
+        let _ = write!(to, "{published}");
     }
 }
 
@@ -1787,7 +1892,7 @@ impl Legend {
     /// picture runs left to right, and (written in reverse, since Graphviz
     /// then packs them from the right) left to right when it runs top to
     /// bottom.
-    fn write(&self, f: &mut fmt::Formatter<'_>, rankdir: RankDir) -> fmt::Result {
+    fn write(&self, f: &mut Out<'_, '_>, rankdir: RankDir) -> fmt::Result {
         let mut entries: Vec<String> = Vec::new();
         let mut kinds = self.actor_kinds.clone();
         kinds.sort();
@@ -1934,6 +2039,33 @@ mod tests {
             "Zelenskyy’s “visit” — Київ 🇺🇦"
         );
         assert_eq!(escaped("é\u{301}"), "é\u{301}");
+    }
+
+    #[test]
+    fn pieces_escape_as_their_concatenation() {
+        let pieces = [
+            "a\r",
+            "\n\n",
+            "b\r",
+            "",
+            "\r",
+            "c",
+            "\r\n",
+            "\r",
+            "",
+            "d\u{85}é\u{FFFF}",
+        ];
+        for n in 0..=pieces.len() {
+            let mut out = String::new();
+            let mut cr = false;
+            for piece in &pieces[..n] {
+                push_escaped(&mut out, piece, &mut cr);
+            }
+            if cr {
+                out.push_str("\\n");
+            }
+            assert_eq!(out, escaped(&pieces[..n].concat()), "{n}");
+        }
     }
 
     #[test]
