@@ -1539,23 +1539,42 @@ impl<'g> Writer<'_, 'g> {
         if graph.actor(actor).is_none() {
             return Ok(());
         }
-        let mut cache: HashMap<ActorId, ActorItems<'g>> = HashMap::new();
         // Walk only the edges the picture draws: every edge but a
-        // broader-stance one starts at an actor, whose items say.
+        // broader-stance one starts at an actor. Each participation and act
+        // is checked on its own, so that a neighbour with thousands of
+        // meetings costs no more than the edges walked; positions and ties
+        // are worked out per actor, when first asked for.
+        let mut positions: HashMap<ActorId, HashSet<PositionId>> = HashMap::new();
+        let mut ties: HashMap<ActorId, Vec<Tie<'g>>> = HashMap::new();
         let reached = graph.neighbourhood(actor, self.options.depth, |from, edge, to| {
             let Node::Actor(source) = from else {
                 return matches!(edge, Edge::Broader);
             };
-            let own = cache
-                .entry(source)
-                .or_insert_with(|| self.actor_items(source));
             match (edge, to) {
-                (Edge::Participation(_), Node::Meeting(m)) => own.meeting_ids.contains(&m),
-                (Edge::Position(p), _) => own.position_ids.contains(&p),
-                (Edge::Act(a), _) => own.act_ids.contains(&a),
-                (Edge::Link(_) | Edge::Office(_), Node::Actor(t)) => {
-                    own.ties.iter().any(|tie| tie.target == t)
-                }
+                (Edge::Participation(_), Node::Meeting(m)) => self.draws_participation(source, m),
+                (Edge::Act(a), _) => self.draws_act(source, a),
+                (Edge::Position(p), _) => positions
+                    .entry(source)
+                    .or_insert_with(|| {
+                        if self.actor_shown(source) {
+                            let own = self.positions(PositionQuery::all().by(source));
+                            own.iter().map(|s| s.m.id).collect()
+                        } else {
+                            HashSet::new()
+                        }
+                    })
+                    .contains(&p),
+                (Edge::Link(_) | Edge::Office(_), Node::Actor(t)) => ties
+                    .entry(source)
+                    .or_insert_with(|| {
+                        if self.actor_shown(source) {
+                            self.ties(source)
+                        } else {
+                            Vec::new()
+                        }
+                    })
+                    .iter()
+                    .any(|tie| tie.target == t),
                 _ => false,
             }
         });
@@ -1573,10 +1592,105 @@ impl<'g> Writer<'_, 'g> {
                 }
             }
         }
-        for a in &set.actors {
-            cache.entry(*a).or_insert_with(|| self.actor_items(*a));
-        }
+        let cache: HashMap<ActorId, ActorItems<'g>> = set
+            .actors
+            .iter()
+            .map(|a| (*a, self.actor_items_within(*a, &set)))
+            .collect();
         self.write_graph_view(f, &set, &cache, Some(actor), legend)
+    }
+
+    /// Whether the views draw the participation of `actor` in `meeting`
+    /// (given that it took part): as [`actor_items`](Self::actor_items)
+    /// decides, for one meeting.
+    fn draws_participation(&self, actor: ActorId, meeting: MeetingId) -> bool {
+        self.actor_shown(actor) && self.meeting_passes(meeting)
+    }
+
+    /// Whether a meeting passes the status and known-at filters of
+    /// [`meeting_query`](Self::meeting_query) and the as-of date.
+    fn meeting_passes(&self, meeting: MeetingId) -> bool {
+        let graph = self.graph;
+        graph
+            .meetings
+            .get_index(meeting.index())
+            .is_some_and(|(_, entry)| {
+                let m = &entry.meeting;
+                (self.options.statuses.is_empty() || self.options.statuses.contains(&m.status))
+                    && graph.is_known(&m.evidence, self.options.known_at)
+                    && self.by_as_of(m.date)
+            })
+    }
+
+    /// Whether the views draw an act as an edge from `actor`: as
+    /// [`actor_items`](Self::actor_items) decides, for one act.
+    fn draws_act(&self, actor: ActorId, act: crate::ActId) -> bool {
+        if !self.actor_shown(actor) {
+            return false;
+        }
+        self.graph.acts.get(act.index()).is_some_and(|e| {
+            e.actor == actor
+                && (self.options.act_kinds.is_empty()
+                    || self.options.act_kinds.contains(&e.act.kind))
+                && self.graph.is_known(&e.act.evidence, self.options.known_at)
+                && self.by_as_of(e.act.date)
+                && self.actor_shown(e.actor)
+                && self.actor_shown(e.target)
+        })
+    }
+
+    /// The meetings of `set` that pass [`meeting_passes`](Self::meeting_passes)
+    /// and that `keep` keeps, in the graph's date order (that of the meeting
+    /// queries), with the evidence known at the date shown.
+    fn meetings_in_order(
+        &self,
+        set: &HashSet<MeetingId>,
+        mut keep: impl FnMut(MeetingId) -> bool,
+    ) -> Vec<MeetingMatch<'g>> {
+        let graph = self.graph;
+        let mut ids: Vec<MeetingId> = set
+            .iter()
+            .copied()
+            .filter(|m| keep(*m) && self.meeting_passes(*m))
+            .collect();
+        let dates = &graph.index.meeting_dates;
+        ids.sort_by(|a, b| crate::graph::meeting_order(dates, *a, *b));
+        ids.into_iter()
+            .filter_map(|m| graph.meeting_match(m, self.options.known_at))
+            .collect()
+    }
+
+    /// What one actor contributes to a picture of the nodes `set`: as
+    /// [`actor_items`](Self::actor_items), with only the meetings in `set`.
+    fn actor_items_within(&self, actor: ActorId, set: &NodeSet) -> ActorItems<'g> {
+        let graph = self.graph;
+        let mut items = ActorItems::default();
+        if !self.actor_shown(actor) {
+            return items;
+        }
+        let takes_part = |m: MeetingId| {
+            graph
+                .meetings
+                .get_index(m.index())
+                .is_some_and(|(_, e)| e.participants.contains(&actor))
+        };
+        for m in self.meetings_in_order(&set.meetings, takes_part) {
+            let role = graph
+                .participants(m.id)
+                .find(|(id, _)| *id == actor)
+                .map_or(Role::Participant, |(_, p)| p.role);
+            items.meeting_ids.insert(m.id);
+            items.meetings.push((m, role));
+        }
+        items.positions = self.positions(PositionQuery::all().by(actor));
+        items.position_ids = items.positions.iter().map(|s| s.m.id).collect();
+        items.acts = graph
+            .acts(self.act_query(ActQuery::by(actor)))
+            .filter(|m| self.act_shown(m))
+            .collect();
+        items.act_ids = items.acts.iter().map(|m| m.id).collect();
+        items.ties = self.ties(actor);
+        items
     }
 
     fn write_all(&self, f: &mut Out<'_, '_>, legend: &mut Legend) -> fmt::Result {
@@ -1612,20 +1726,29 @@ impl<'g> Writer<'_, 'g> {
     ) -> fmt::Result {
         let graph = self.graph;
         // Nodes: actors in id order, meetings in date order, stances in id order.
-        for (id, _) in graph.actors() {
-            if set.actors.contains(&id) {
-                let (fill, style) = if Some(id) == focus {
-                    (FOCUS_FILL, "filled,bold")
-                } else {
-                    (ACTOR_FILL, "filled")
-                };
-                self.write_actor_node(f, id, "  ", fill, style, legend)?;
-            }
+        let mut actors: Vec<ActorId> = set.actors.iter().copied().collect();
+        actors.sort_unstable();
+        let mut stances: Vec<StanceId> = set.stances.iter().copied().collect();
+        stances.sort_unstable();
+        for &id in &actors {
+            let (fill, style) = if Some(id) == focus {
+                (FOCUS_FILL, "filled,bold")
+            } else {
+                (ACTOR_FILL, "filled")
+            };
+            self.write_actor_node(f, id, "  ", fill, style, legend)?;
         }
-        for m in graph.meetings(self.meeting_query(MeetingQuery::all())) {
-            if !set.meetings.contains(&m.id) {
-                continue;
-            }
+        // A few meetings (an actor's view) are sorted into date order rather
+        // than picked out of all of them.
+        let meetings: Vec<MeetingMatch<'g>> = if set.meetings.len() * 8 < graph.meetings.len() {
+            self.meetings_in_order(&set.meetings, |_| true)
+        } else {
+            graph
+                .meetings(self.meeting_query(MeetingQuery::all()))
+                .filter(|m| set.meetings.contains(&m.id))
+                .collect()
+        };
+        for m in meetings {
             let (style, border, fill) = status_style(m.meeting.status);
             legend.status(m.meeting.status);
             legend.meeting = true;
@@ -1641,17 +1764,15 @@ impl<'g> Writer<'_, 'g> {
             self.write_evidence_attrs(f, &meeting_headline(&m), m.evidence())?;
             writeln!(f, "];")?;
         }
-        for (id, _) in graph.stances() {
-            if set.stances.contains(&id) {
-                legend.stance = true;
-                self.write_stance_node(f, id, "  ")?;
-            }
+        for &id in &stances {
+            legend.stance = true;
+            self.write_stance_node(f, id, "  ")?;
         }
         // Edges, actor by actor.
-        for (id, key) in graph.actors().map(|(id, a)| (id, &a.key)) {
-            if !set.actors.contains(&id) {
+        for &id in &actors {
+            let Some(key) = graph.actor_key(id) else {
                 continue;
-            }
+            };
             let Some(own) = items.get(&id) else {
                 continue;
             };
