@@ -612,6 +612,36 @@ impl Out<'_, '_> {
     }
 }
 
+impl Out<'_, '_> {
+    /// Text written as it is.
+    fn raw(&mut self, s: &str) {
+        self.buf.push_str(s);
+    }
+
+    /// The pieces, as one string, escaped and in double quotes (as
+    /// [`Quoted`] writes their concatenation).
+    fn quoted(&mut self, pieces: &[&str]) {
+        self.buf.push('"');
+        let mut cr = false;
+        for piece in pieces {
+            push_escaped(&mut self.buf, piece, &mut cr);
+        }
+        if cr {
+            self.buf.push_str("\\n");
+        }
+        self.buf.push('"');
+    }
+
+    /// Ends a line, passing the output on if enough has gathered.
+    fn end_line(&mut self, s: &str) -> fmt::Result {
+        self.buf.push_str(s);
+        if self.buf.len() >= Self::FLUSH_AT {
+            self.flush()?;
+        }
+        if self.failed { Err(fmt::Error) } else { Ok(()) }
+    }
+}
+
 impl fmt::Write for Out<'_, '_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         self.buf.push_str(s);
@@ -1277,21 +1307,21 @@ impl<'g> Writer<'_, 'g> {
             return Ok(());
         };
         legend.actor_kind(a.kind);
-        let mut tooltip = format!("{} ({})", a.name, a.kind.as_str());
-        if !a.aliases.is_empty() {
-            tooltip.push_str("\nalso: ");
-            tooltip.push_str(&a.aliases.join(", "));
-        }
-        writeln!(
-            f,
-            "{indent}{} [label={}, shape={}, fillcolor={}, style={}, tooltip={}];",
-            Quoted(&format!("a:{}", a.key)),
-            Quoted(&wrap(&a.name, 24)),
-            Quoted(actor_shape(a.kind)),
-            Quoted(fill),
-            Quoted(style),
-            Quoted(&tooltip),
-        )
+        f.raw(indent);
+        f.quoted(&["a:", a.key.as_str()]);
+        f.raw(" [label=");
+        f.quoted(&[&wrap(&a.name, 24)]);
+        f.raw(", shape=");
+        f.quoted(&[actor_shape(a.kind)]);
+        f.raw(", fillcolor=");
+        f.quoted(&[fill]);
+        f.raw(", style=");
+        f.quoted(&[style]);
+        f.raw(", tooltip=");
+        let aliases = a.aliases.join(", ");
+        let also: &str = if a.aliases.is_empty() { "" } else { "\nalso: " };
+        f.quoted(&[&a.name, " (", a.kind.as_str(), ")", also, &aliases]);
+        f.end_line("];\n")
     }
 
     /// A position edge; `back` reverses the arrow (for nodes placed after
@@ -1308,15 +1338,29 @@ impl<'g> Writer<'_, 'g> {
         let p = shown.m.position;
         let (colour, _, _) = polarity_colours(p.polarity);
         legend.polarity(p.polarity);
-        let mut label = p.polarity.as_str().to_owned();
+        let mut label = String::with_capacity(48);
+        label.push_str(p.polarity.as_str());
         match (p.from, p.until) {
-            (Some(from), Some(until)) => label.push_str(&format!("\n{from} to {until}")),
-            (Some(from), None) => label.push_str(&format!("\nsince {from}")),
-            (None, Some(until)) => label.push_str(&format!("\nuntil {until}")),
+            (Some(from), Some(until)) => {
+                label.push('\n');
+                push_date(&mut label, from);
+                label.push_str(" to ");
+                push_date(&mut label, until);
+            }
+            (Some(from), None) => {
+                label.push_str("\nsince ");
+                push_date(&mut label, from);
+            }
+            (None, Some(until)) => {
+                label.push_str("\nuntil ");
+                push_date(&mut label, until);
+            }
             (None, None) => {}
         }
         if matches!(p.hedging, Hedging::Alleged | Hedging::Inferred) {
-            label.push_str(&format!("\n({})", p.hedging.as_str()));
+            label.push_str("\n(");
+            label.push_str(p.hedging.as_str());
+            label.push(')');
         }
         let style = match shown.tense {
             Tense::Current(Certainty::Certain) => "solid",
@@ -1337,28 +1381,37 @@ impl<'g> Writer<'_, 'g> {
             .graph
             .stance(shown.m.stance)
             .map_or("?", |s| s.label.as_str());
-        let headline = format!("{actor} {label}: {stance}").replace('\n', " ");
+        let mut headline = String::with_capacity(actor.len() + label.len() + stance.len() + 3);
+        for piece in [actor, " ", &label, ": ", stance] {
+            headline.push_str(piece);
+        }
+        if headline.contains('\n') {
+            headline = headline.replace('\n', " ");
+        }
         let penwidth = if shown.tense == Tense::Earlier {
             "1.3"
         } else {
             "2"
         };
-        write!(
-            f,
-            "  {} -> {} [label={}, color={}, fontcolor={}, style={}, penwidth={}",
-            Quoted(from),
-            Quoted(to),
-            Quoted(&label),
-            Quoted(colour),
-            Quoted(colour),
-            Quoted(style),
-            Quoted(penwidth),
-        )?;
+        f.raw("  ");
+        f.quoted(&[from]);
+        f.raw(" -> ");
+        f.quoted(&[to]);
+        f.raw(" [label=");
+        f.quoted(&[&label]);
+        f.raw(", color=");
+        f.quoted(&[colour]);
+        f.raw(", fontcolor=");
+        f.quoted(&[colour]);
+        f.raw(", style=");
+        f.quoted(&[style]);
+        f.raw(", penwidth=");
+        f.quoted(&[penwidth]);
         if back {
-            write!(f, ", dir=\"back\"")?;
+            f.raw(", dir=\"back\"");
         }
         self.write_evidence_attrs(f, &headline, shown.m.evidence())?;
-        writeln!(f, "];")
+        f.end_line("];\n")
     }
 
     /// `tooltip`, `labeltooltip` and `URL` from an item's evidence (or just
@@ -1510,26 +1563,35 @@ impl<'g> Writer<'_, 'g> {
         let kind = m.act.kind;
         let colour = act_colour(kind);
         legend.act(colour);
-        let mut label = kind.as_str().to_owned();
+        let mut label = String::with_capacity(32);
+        label.push_str(kind.as_str());
         if let Some(date) = m.act.date {
-            label.push_str(&format!("\n{date}"));
+            label.push('\n');
+            push_date(&mut label, date);
         }
         if matches!(m.act.hedging, Hedging::Alleged | Hedging::Inferred) {
-            label.push_str(&format!("\n({})", m.act.hedging.as_str()));
+            label.push_str("\n(");
+            label.push_str(m.act.hedging.as_str());
+            label.push(')');
         }
         let name = |a: ActorId| self.graph.actor(a).map_or("?", |a| a.name.as_str());
-        let headline = format!("{} {} {}", name(m.actor), kind.as_str(), name(m.target));
-        write!(
-            f,
-            "  {} -> {} [label={}, color={}, fontcolor={}, arrowhead=\"vee\"",
-            Quoted(from),
-            Quoted(to),
-            Quoted(&label),
-            Quoted(colour),
-            Quoted(colour),
-        )?;
+        let mut headline = String::with_capacity(64);
+        for piece in [name(m.actor), " ", kind.as_str(), " ", name(m.target)] {
+            headline.push_str(piece);
+        }
+        f.raw("  ");
+        f.quoted(&[from]);
+        f.raw(" -> ");
+        f.quoted(&[to]);
+        f.raw(" [label=");
+        f.quoted(&[&label]);
+        f.raw(", color=");
+        f.quoted(&[colour]);
+        f.raw(", fontcolor=");
+        f.quoted(&[colour]);
+        f.raw(", arrowhead=\"vee\"");
         self.write_evidence_attrs(f, &headline, m.evidence())?;
-        writeln!(f, "];")
+        f.end_line("];\n")
     }
 
     // ----- the actor and whole-graph views -----
@@ -1752,17 +1814,18 @@ impl<'g> Writer<'_, 'g> {
             let (style, border, fill) = status_style(m.meeting.status);
             legend.status(m.meeting.status);
             legend.meeting = true;
-            write!(
-                f,
-                "  {} [label={}, shape=\"box\", style={}, color={}, fillcolor={}",
-                Quoted(&format!("m:{}", m.meeting.key)),
-                Quoted(&meeting_label(&m, 30)),
-                Quoted(style),
-                Quoted(border),
-                Quoted(fill),
-            )?;
+            f.raw("  ");
+            f.quoted(&["m:", m.meeting.key.as_str()]);
+            f.raw(" [label=");
+            f.quoted(&[&meeting_label(&m, 30)]);
+            f.raw(", shape=\"box\", style=");
+            f.quoted(&[style]);
+            f.raw(", color=");
+            f.quoted(&[border]);
+            f.raw(", fillcolor=");
+            f.quoted(&[fill]);
             self.write_evidence_attrs(f, &meeting_headline(&m), m.evidence())?;
-            writeln!(f, "];")?;
+            f.end_line("];\n")?;
         }
         for &id in &stances {
             legend.stance = true;
@@ -1783,22 +1846,20 @@ impl<'g> Writer<'_, 'g> {
                 }
                 legend.participation = true;
                 let label = if *role == Role::Participant {
-                    String::new()
+                    ""
                 } else {
-                    role.as_str().to_owned()
+                    role.as_str()
                 };
-                writeln!(
-                    f,
-                    "  {} -> {} [label={}, arrowhead=\"none\", style=\"solid\", tooltip={}];",
-                    Quoted(&from),
-                    Quoted(&format!("m:{}", m.meeting.key)),
-                    Quoted(&label),
-                    Quoted(&format!(
-                        "{} at {}",
-                        graph.actor(id).map_or("?", |a| a.name.as_str()),
-                        m.meeting.title
-                    )),
-                )?;
+                f.raw("  ");
+                f.quoted(&[&from]);
+                f.raw(" -> ");
+                f.quoted(&["m:", m.meeting.key.as_str()]);
+                f.raw(" [label=");
+                f.quoted(&[label]);
+                f.raw(", arrowhead=\"none\", style=\"solid\", tooltip=");
+                let name = graph.actor(id).map_or("?", |a| a.name.as_str());
+                f.quoted(&[name, " at ", &m.meeting.title]);
+                f.end_line("];\n")?;
             }
             for shown in &own.positions {
                 if !set.stances.contains(&shown.m.stance) {
@@ -1902,22 +1963,51 @@ fn push_citation(to: &mut String, cited: &Cited<'_>, cr: &mut bool) {
     }
 }
 
+/// A date as [`PartialDate`]'s `Display` writes it, without the
+/// formatting machinery.
+fn push_date(to: &mut String, date: PartialDate) {
+    let year = date.year();
+    if year > 9999 {
+        let _ = write!(to, "{date}");
+        return;
+    }
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    for n in [year / 1000, year / 100, year / 10, year] {
+        to.push(digit(n));
+    }
+    for part in [date.month_number(), date.month_number().and(date.day())]
+        .into_iter()
+        .flatten()
+    {
+        to.push('-');
+        to.push(digit(u16::from(part) / 10));
+        to.push(digit(u16::from(part)));
+    }
+}
+
 /// A meeting's title, then its date, kind, status and tone, then its place.
 fn meeting_label(m: &MeetingMatch<'_>, width: usize) -> String {
     let meeting = m.meeting;
     let mut label = wrap(&meeting.title, width);
-    let date = match (meeting.date, meeting.end) {
-        (Some(d), Some(end)) if end != d => format!("{d} to {end}"),
-        (Some(d), _) => d.to_string(),
-        (None, _) => "undated".to_owned(),
-    };
-    label.push_str(&format!(
-        "\n{date} · {} · {}",
-        meeting.kind.as_str(),
-        meeting.status.as_str().to_uppercase()
-    ));
+    label.push('\n');
+    match (meeting.date, meeting.end) {
+        (Some(d), Some(end)) if end != d => {
+            push_date(&mut label, d);
+            label.push_str(" to ");
+            push_date(&mut label, end);
+        }
+        (Some(d), _) => push_date(&mut label, d),
+        (None, _) => label.push_str("undated"),
+    }
+    label.push_str(" · ");
+    label.push_str(meeting.kind.as_str());
+    label.push_str(" · ");
+    for c in meeting.status.as_str().chars() {
+        label.extend(c.to_uppercase());
+    }
     if let Some(tone) = meeting.tone {
-        label.push_str(&format!(" · {}", tone.as_str()));
+        label.push_str(" · ");
+        label.push_str(tone.as_str());
     }
     if let Some(place) = &meeting.place {
         label.push('\n');
@@ -1927,16 +2017,20 @@ fn meeting_label(m: &MeetingMatch<'_>, width: usize) -> String {
 }
 
 fn meeting_headline(m: &MeetingMatch<'_>) -> String {
-    let date = m
-        .meeting
-        .date
-        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-    format!(
-        "{} ({}, {date}, {})",
-        m.meeting.title,
-        m.meeting.status.as_str(),
-        m.meeting.kind.as_str()
-    )
+    let meeting = m.meeting;
+    let mut headline = String::with_capacity(meeting.title.len() + 40);
+    headline.push_str(&meeting.title);
+    headline.push_str(" (");
+    headline.push_str(meeting.status.as_str());
+    headline.push_str(", ");
+    match meeting.date {
+        Some(d) => push_date(&mut headline, d),
+        None => headline.push_str("undated"),
+    }
+    headline.push_str(", ");
+    headline.push_str(meeting.kind.as_str());
+    headline.push(')');
+    headline
 }
 
 /// Breaks `text` into lines of about `width` characters at spaces.
@@ -2186,6 +2280,24 @@ mod tests {
                 out.push_str("\\n");
             }
             assert_eq!(out, escaped(&pieces[..n].concat()), "{n}");
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_displayed() {
+        for text in [
+            "0001",
+            "0999",
+            "2025",
+            "9999",
+            "2025-02",
+            "1999-12-31",
+            "0045-01-09",
+        ] {
+            let date: PartialDate = text.parse().unwrap();
+            let mut out = String::new();
+            push_date(&mut out, date);
+            assert_eq!(out, date.to_string());
         }
     }
 
