@@ -1736,7 +1736,22 @@ impl<'g> Writer<'_, 'g> {
                 .get_index(m.index())
                 .is_some_and(|(_, e)| e.participants.contains(&actor))
         };
-        for m in self.meetings_in_order(&set.meetings, takes_part) {
+        // Through the actor's own meetings or through those of the set,
+        // whichever are fewer.
+        let own = graph
+            .index
+            .meetings_by_actor
+            .get(actor.index())
+            .map_or(0, Vec::len);
+        let meetings: Vec<MeetingMatch<'g>> = if own <= set.meetings.len() {
+            graph
+                .meetings(self.meeting_query(MeetingQuery::with(actor)))
+                .filter(|m| self.meeting_shown(m) && set.meetings.contains(&m.id))
+                .collect()
+        } else {
+            self.meetings_in_order(&set.meetings, takes_part)
+        };
+        for m in meetings {
             let role = graph
                 .participants(m.id)
                 .find(|(id, _)| *id == actor)
