@@ -76,8 +76,8 @@
 //! # Ok::<(), diplograph::Error>(())
 //! ```
 
-use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::graph::{Edge, Node};
 use crate::{
@@ -85,6 +85,39 @@ use crate::{
     Hedging, MeetingId, MeetingMatch, MeetingQuery, MeetingStatus, PartialDate, Polarity,
     PositionId, PositionMatch, PositionQuery, Role, StanceId,
 };
+
+/// Maps and sets of the ids of one graph: small integers, hashed by a
+/// multiplication rather than SipHash (no outside input chooses them).
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<IdHasher>>;
+type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<IdHasher>>;
+
+/// A hasher for ids (`u32` newtypes): Fibonacci hashing of each word.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
 
 /// What a picture shows; see the [module docs](self) for each layout.
 ///
@@ -671,11 +704,30 @@ impl fmt::Display for Escaped<'_> {
 /// Bytes that may begin a character written otherwise: ASCII controls and
 /// DEL, the characters [`escape`] replaces, and the first bytes of C1
 /// controls (`0xC2`) and of U+FFFE and U+FFFF (`0xEF`).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "constant indexes in a constant: an error would stop the build"
+)]
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let marks = [
+        b'"', b'\\', b'&', b'<', b'>', b'{', b'}', b'|', 0x7f, 0xc2, 0xef,
+    ];
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn special(b: u8) -> bool {
-    matches!(
-        b,
-        0..=0x1f | b'"' | b'\\' | b'&' | b'<' | b'>' | b'{' | b'}' | b'|' | 0x7f | 0xc2 | 0xef
-    )
+    SPECIAL.get(usize::from(b)).copied().unwrap_or(true)
 }
 
 /// Writes `text` escaped as the inside of a DOT quoted string, in runs,
@@ -693,10 +745,13 @@ fn escape(text: &str, cr: &mut bool, out: &mut impl FnMut(&str) -> fmt::Result) 
     }
     let mut plain = 0; // start of the run of characters written as they are
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if !special(b) {
-            at += 1;
-            continue;
+    loop {
+        // The run of bytes written as they are.
+        at += bytes
+            .get(at..)
+            .map_or(0, |rest| rest.iter().take_while(|b| !special(**b)).count());
+        if at >= bytes.len() {
+            break;
         }
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
@@ -1463,7 +1518,7 @@ impl<'g> Writer<'_, 'g> {
         // The first node of each cluster, to chain the clusters in date
         // order; and each actor's latest appearance, to join it to the next.
         let mut firsts: Vec<String> = Vec::new();
-        let mut last_seen: HashMap<ActorId, String> = HashMap::new();
+        let mut last_seen: HashMap<ActorId, String> = HashMap::default();
         let mut continuity: Vec<(String, String, String)> = Vec::new();
         for m in &meetings {
             let meeting = m.meeting;
@@ -1606,8 +1661,8 @@ impl<'g> Writer<'_, 'g> {
         // is checked on its own, so that a neighbour with thousands of
         // meetings costs no more than the edges walked; positions and ties
         // are worked out per actor, when first asked for.
-        let mut positions: HashMap<ActorId, HashSet<PositionId>> = HashMap::new();
-        let mut ties: HashMap<ActorId, Vec<Tie<'g>>> = HashMap::new();
+        let mut positions: HashMap<ActorId, HashSet<PositionId>> = HashMap::default();
+        let mut ties: HashMap<ActorId, Vec<Tie<'g>>> = HashMap::default();
         let reached = graph.neighbourhood(actor, self.options.depth, |from, edge, to| {
             let Node::Actor(source) = from else {
                 return matches!(edge, Edge::Broader);
@@ -1622,7 +1677,7 @@ impl<'g> Writer<'_, 'g> {
                             let own = self.positions(PositionQuery::all().by(source));
                             own.iter().map(|s| s.m.id).collect()
                         } else {
-                            HashSet::new()
+                            HashSet::default()
                         }
                     })
                     .contains(&p),
@@ -1773,7 +1828,7 @@ impl<'g> Writer<'_, 'g> {
     fn write_all(&self, f: &mut Out<'_, '_>, legend: &mut Legend) -> fmt::Result {
         let graph = self.graph;
         let mut set = NodeSet::default();
-        let mut cache = HashMap::new();
+        let mut cache = HashMap::default();
         for (id, _) in graph.actors() {
             if self.actor_shown(id) {
                 set.actors.insert(id);
