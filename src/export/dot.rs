@@ -581,8 +581,9 @@ impl DiplomaticGraph {
     ///
     /// **Cost**: the stance view is linear in the positions on the stance;
     /// the meetings view in the meetings and their participants; the actor
-    /// view in the items of the actors it reaches; the whole graph in
-    /// everything. Nothing is computed until the `Dot` is written.
+    /// view in the edges it walks and the positions, acts, links and
+    /// offices of the actors it draws (not in all the meetings of a
+    /// neighbour with thousands); the whole graph in everything. Nothing is computed until the `Dot` is written.
     ///
     /// # Examples
     ///
