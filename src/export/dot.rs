@@ -76,8 +76,8 @@
 //! # Ok::<(), diplograph::Error>(())
 //! ```
 
-use std::collections::{HashMap, HashSet};
-use std::fmt;
+use std::fmt::{self, Write as _};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::graph::{Edge, Node};
 use crate::{
@@ -85,6 +85,39 @@ use crate::{
     Hedging, MeetingId, MeetingMatch, MeetingQuery, MeetingStatus, PartialDate, Polarity,
     PositionId, PositionMatch, PositionQuery, Role, StanceId,
 };
+
+/// Maps and sets of the ids of one graph: small integers, hashed by a
+/// multiplication rather than SipHash (no outside input chooses them).
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<IdHasher>>;
+type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<IdHasher>>;
+
+/// A hasher for ids (`u32` newtypes): Fibonacci hashing of each word.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
 
 /// What a picture shows; see the [module docs](self) for each layout.
 ///
@@ -548,8 +581,9 @@ impl DiplomaticGraph {
     ///
     /// **Cost**: the stance view is linear in the positions on the stance;
     /// the meetings view in the meetings and their participants; the actor
-    /// view in the items of the actors it reaches; the whole graph in
-    /// everything. Nothing is computed until the `Dot` is written.
+    /// view in the edges it walks and the positions, acts, links and
+    /// offices of the actors it draws (not in all the meetings of a
+    /// neighbour with thousands); the whole graph in everything. Nothing is computed until the `Dot` is written.
     ///
     /// # Examples
     ///
@@ -574,7 +608,81 @@ impl fmt::Display for Dot<'_> {
             graph: self.graph,
             options: &self.options,
         };
-        writer.write(f)
+        let mut out = Out {
+            buf: String::with_capacity(Out::FLUSH_AT + 4096),
+            scratch: String::new(),
+            f,
+            failed: false,
+        };
+        writer.write(&mut out)?;
+        out.flush()
+    }
+}
+
+/// The output, gathered into large pieces before it reaches the
+/// formatter: writing many short pieces through a `Formatter` (a `dyn
+/// Write`) costs more than copying them.
+struct Out<'a, 'b> {
+    buf: String,
+    /// Room to build a value written more than once (a tooltip), kept
+    /// between uses.
+    scratch: String,
+    f: &'a mut fmt::Formatter<'b>,
+    failed: bool,
+}
+
+impl Out<'_, '_> {
+    /// How much to gather before passing it on.
+    const FLUSH_AT: usize = 1 << 15;
+
+    fn flush(&mut self) -> fmt::Result {
+        if self.failed {
+            return Err(fmt::Error);
+        }
+        let result = self.f.write_str(&self.buf);
+        self.buf.clear();
+        self.failed = result.is_err();
+        result
+    }
+}
+
+impl Out<'_, '_> {
+    /// Text written as it is.
+    fn raw(&mut self, s: &str) {
+        self.buf.push_str(s);
+    }
+
+    /// The pieces, as one string, escaped and in double quotes (as
+    /// [`Quoted`] writes their concatenation).
+    fn quoted(&mut self, pieces: &[&str]) {
+        self.buf.push('"');
+        let mut cr = false;
+        for piece in pieces {
+            push_escaped(&mut self.buf, piece, &mut cr);
+        }
+        if cr {
+            self.buf.push_str("\\n");
+        }
+        self.buf.push('"');
+    }
+
+    /// Ends a line, passing the output on if enough has gathered.
+    fn end_line(&mut self, s: &str) -> fmt::Result {
+        self.buf.push_str(s);
+        if self.buf.len() >= Self::FLUSH_AT {
+            self.flush()?;
+        }
+        if self.failed { Err(fmt::Error) } else { Ok(()) }
+    }
+}
+
+impl fmt::Write for Out<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.buf.push_str(s);
+        if self.buf.len() >= Self::FLUSH_AT {
+            self.flush()?;
+        }
+        if self.failed { Err(fmt::Error) } else { Ok(()) }
     }
 }
 
@@ -588,33 +696,107 @@ pub(crate) struct Escaped<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.0;
-        let mut plain = 0; // start of the run of characters written as they are
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let replacement = match c {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => "",
-                '\r' => "\\n",
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '{' => "&#123;",
-                '}' => "&#125;",
-                '|' => "&#124;",
-                '\t' => " ",
-                '\u{FFFE}' | '\u{FFFF}' => "\u{FFFD}",
-                c if c.is_control() => "\u{FFFD}",
-                _ => continue,
-            };
-            f.write_str(text.get(plain..at).unwrap_or_default())?;
-            f.write_str(replacement)?;
-            plain = at + c.len_utf8();
-        }
-        f.write_str(text.get(plain..).unwrap_or_default())
+        let mut cr = false;
+        escape(self.0, &mut cr, &mut |s| f.write_str(s))?;
+        if cr { f.write_str("\\n") } else { Ok(()) }
     }
+}
+
+/// Bytes that may begin a character written otherwise: ASCII controls and
+/// DEL, the characters [`escape`] replaces, and the first bytes of C1
+/// controls (`0xC2`) and of U+FFFE and U+FFFF (`0xEF`).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "constant indexes in a constant: an error would stop the build"
+)]
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let marks = [
+        b'"', b'\\', b'&', b'<', b'>', b'{', b'}', b'|', 0x7f, 0xc2, 0xef,
+    ];
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+fn special(b: u8) -> bool {
+    SPECIAL.get(usize::from(b)).copied().unwrap_or(true)
+}
+
+/// Writes `text` escaped as the inside of a DOT quoted string, in runs,
+/// through `out`. Pieces of one value may be escaped one after another: a
+/// carriage return ending a piece waits in `cr` to see whether a line feed
+/// follows (a CR LF pair is one line break), as if the pieces were one
+/// string; whoever ends the value writes `\n` if `cr` is still set.
+fn escape(text: &str, cr: &mut bool, out: &mut impl FnMut(&str) -> fmt::Result) -> fmt::Result {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return Ok(());
+    };
+    if std::mem::take(cr) && first != b'\n' {
+        out("\\n")?;
+    }
+    let mut plain = 0; // start of the run of characters written as they are
+    let mut at = 0;
+    loop {
+        // The run of bytes written as they are.
+        at += bytes
+            .get(at..)
+            .map_or(0, |rest| rest.iter().take_while(|b| !special(**b)).count());
+        if at >= bytes.len() {
+            break;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let replacement = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => match bytes.get(at + 1) {
+                Some(b'\n') => "",
+                Some(_) => "\\n",
+                None => {
+                    *cr = true;
+                    ""
+                }
+            },
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '{' => "&#123;",
+            '}' => "&#125;",
+            '|' => "&#124;",
+            '\t' => " ",
+            '\u{FFFE}' | '\u{FFFF}' => "\u{FFFD}",
+            c if c.is_control() => "\u{FFFD}",
+            c => {
+                at += c.len_utf8();
+                continue;
+            }
+        };
+        out(text.get(plain..at).unwrap_or_default())?;
+        out(replacement)?;
+        at += c.len_utf8();
+        plain = at;
+    }
+    out(text.get(plain..).unwrap_or_default())
+}
+
+/// [`escape`] onto the end of a string.
+fn push_escaped(to: &mut String, text: &str, cr: &mut bool) {
+    let _ = escape(text, cr, &mut |s| {
+        to.push_str(s);
+        Ok(())
+    });
 }
 
 /// A string escaped and in double quotes: how every id and attribute value
@@ -750,7 +932,7 @@ struct Writer<'a, 'g> {
 }
 
 impl<'g> Writer<'_, 'g> {
-    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn write(&self, f: &mut Out<'_, '_>) -> fmt::Result {
         let mut legend = Legend::default();
         writeln!(f, "digraph \"diplograph\" {{")?;
         self.write_header(f)?;
@@ -959,7 +1141,7 @@ impl<'g> Writer<'_, 'g> {
         })
     }
 
-    fn write_header(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn write_header(&self, f: &mut Out<'_, '_>) -> fmt::Result {
         let o = self.options;
         let title = match &o.title {
             Some(title) => title.clone(),
@@ -1036,7 +1218,7 @@ impl<'g> Writer<'_, 'g> {
 
     fn write_stance(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         stance: StanceId,
         legend: &mut Legend,
     ) -> fmt::Result {
@@ -1148,7 +1330,7 @@ impl<'g> Writer<'_, 'g> {
 
     fn write_stance_node(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         stance: StanceId,
         indent: &str,
     ) -> fmt::Result {
@@ -1170,7 +1352,7 @@ impl<'g> Writer<'_, 'g> {
 
     fn write_actor_node(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         actor: ActorId,
         indent: &str,
         fill: &str,
@@ -1181,28 +1363,28 @@ impl<'g> Writer<'_, 'g> {
             return Ok(());
         };
         legend.actor_kind(a.kind);
-        let mut tooltip = format!("{} ({})", a.name, a.kind.as_str());
-        if !a.aliases.is_empty() {
-            tooltip.push_str("\nalso: ");
-            tooltip.push_str(&a.aliases.join(", "));
-        }
-        writeln!(
-            f,
-            "{indent}{} [label={}, shape={}, fillcolor={}, style={}, tooltip={}];",
-            Quoted(&format!("a:{}", a.key)),
-            Quoted(&wrap(&a.name, 24)),
-            Quoted(actor_shape(a.kind)),
-            Quoted(fill),
-            Quoted(style),
-            Quoted(&tooltip),
-        )
+        f.raw(indent);
+        f.quoted(&["a:", a.key.as_str()]);
+        f.raw(" [label=");
+        f.quoted(&[&wrap(&a.name, 24)]);
+        f.raw(", shape=");
+        f.quoted(&[actor_shape(a.kind)]);
+        f.raw(", fillcolor=");
+        f.quoted(&[fill]);
+        f.raw(", style=");
+        f.quoted(&[style]);
+        f.raw(", tooltip=");
+        let aliases = a.aliases.join(", ");
+        let also: &str = if a.aliases.is_empty() { "" } else { "\nalso: " };
+        f.quoted(&[&a.name, " (", a.kind.as_str(), ")", also, &aliases]);
+        f.end_line("];\n")
     }
 
     /// A position edge; `back` reverses the arrow (for nodes placed after
     /// the stance).
     fn write_position_edge(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         from: &str,
         to: &str,
         back: bool,
@@ -1212,15 +1394,29 @@ impl<'g> Writer<'_, 'g> {
         let p = shown.m.position;
         let (colour, _, _) = polarity_colours(p.polarity);
         legend.polarity(p.polarity);
-        let mut label = p.polarity.as_str().to_owned();
+        let mut label = String::with_capacity(48);
+        label.push_str(p.polarity.as_str());
         match (p.from, p.until) {
-            (Some(from), Some(until)) => label.push_str(&format!("\n{from} to {until}")),
-            (Some(from), None) => label.push_str(&format!("\nsince {from}")),
-            (None, Some(until)) => label.push_str(&format!("\nuntil {until}")),
+            (Some(from), Some(until)) => {
+                label.push('\n');
+                push_date(&mut label, from);
+                label.push_str(" to ");
+                push_date(&mut label, until);
+            }
+            (Some(from), None) => {
+                label.push_str("\nsince ");
+                push_date(&mut label, from);
+            }
+            (None, Some(until)) => {
+                label.push_str("\nuntil ");
+                push_date(&mut label, until);
+            }
             (None, None) => {}
         }
         if matches!(p.hedging, Hedging::Alleged | Hedging::Inferred) {
-            label.push_str(&format!("\n({})", p.hedging.as_str()));
+            label.push_str("\n(");
+            label.push_str(p.hedging.as_str());
+            label.push(')');
         }
         let style = match shown.tense {
             Tense::Current(Certainty::Certain) => "solid",
@@ -1241,55 +1437,71 @@ impl<'g> Writer<'_, 'g> {
             .graph
             .stance(shown.m.stance)
             .map_or("?", |s| s.label.as_str());
-        let headline = format!("{actor} {label}: {stance}").replace('\n', " ");
+        let mut headline = String::with_capacity(actor.len() + label.len() + stance.len() + 3);
+        for piece in [actor, " ", &label, ": ", stance] {
+            headline.push_str(piece);
+        }
+        if headline.contains('\n') {
+            headline = headline.replace('\n', " ");
+        }
         let penwidth = if shown.tense == Tense::Earlier {
             "1.3"
         } else {
             "2"
         };
-        write!(
-            f,
-            "  {} -> {} [label={}, color={}, fontcolor={}, style={}, penwidth={}",
-            Quoted(from),
-            Quoted(to),
-            Quoted(&label),
-            Quoted(colour),
-            Quoted(colour),
-            Quoted(style),
-            Quoted(penwidth),
-        )?;
+        f.raw("  ");
+        f.quoted(&[from]);
+        f.raw(" -> ");
+        f.quoted(&[to]);
+        f.raw(" [label=");
+        f.quoted(&[&label]);
+        f.raw(", color=");
+        f.quoted(&[colour]);
+        f.raw(", fontcolor=");
+        f.quoted(&[colour]);
+        f.raw(", style=");
+        f.quoted(&[style]);
+        f.raw(", penwidth=");
+        f.quoted(&[penwidth]);
         if back {
-            write!(f, ", dir=\"back\"")?;
+            f.raw(", dir=\"back\"");
         }
         self.write_evidence_attrs(f, &headline, shown.m.evidence())?;
-        writeln!(f, "];")
+        f.end_line("];\n")
     }
 
     /// `tooltip`, `labeltooltip` and `URL` from an item's evidence (or just
     /// the headline, without evidence).
     fn write_evidence_attrs<'c>(
         &self,
-        f: &mut dyn fmt::Write,
+        f: &mut Out<'_, '_>,
         headline: &str,
         evidence: impl Iterator<Item = Cited<'c>>,
     ) -> fmt::Result {
-        let mut tooltip = headline.to_owned();
+        // Escaped once, written twice.
+        let mut tooltip = std::mem::take(&mut f.scratch);
+        tooltip.clear();
+        let mut cr = false;
+        push_escaped(&mut tooltip, headline, &mut cr);
         let mut url = None;
         if self.options.evidence {
             for cited in evidence {
-                tooltip.push_str("\n\n");
-                tooltip.push_str(&citation(&cited));
+                push_escaped(&mut tooltip, "\n\n", &mut cr);
+                push_citation(&mut tooltip, &cited, &mut cr);
                 if url.is_none() {
                     url = cited.source.url.as_deref().and_then(web_url);
                 }
             }
         }
-        write!(
-            f,
-            ", tooltip={}, labeltooltip={}",
-            Quoted(&tooltip),
-            Quoted(&tooltip)
-        )?;
+        if cr {
+            tooltip.push_str("\\n");
+        }
+        f.write_str(", tooltip=\"")?;
+        f.write_str(&tooltip)?;
+        f.write_str("\", labeltooltip=\"")?;
+        f.write_str(&tooltip)?;
+        f.write_str("\"")?;
+        f.scratch = tooltip;
         if let Some(url) = url {
             write!(f, ", URL={}, target=\"_blank\"", Quoted(&url))?;
         }
@@ -1298,7 +1510,7 @@ impl<'g> Writer<'_, 'g> {
 
     // ----- the meetings view -----
 
-    fn write_meetings(&self, f: &mut fmt::Formatter<'_>, legend: &mut Legend) -> fmt::Result {
+    fn write_meetings(&self, f: &mut Out<'_, '_>, legend: &mut Legend) -> fmt::Result {
         let graph = self.graph;
         let meetings: Vec<MeetingMatch<'g>> = graph
             .meetings(self.meeting_query(MeetingQuery::all()))
@@ -1307,7 +1519,7 @@ impl<'g> Writer<'_, 'g> {
         // The first node of each cluster, to chain the clusters in date
         // order; and each actor's latest appearance, to join it to the next.
         let mut firsts: Vec<String> = Vec::new();
-        let mut last_seen: HashMap<ActorId, String> = HashMap::new();
+        let mut last_seen: HashMap<ActorId, String> = HashMap::default();
         let mut continuity: Vec<(String, String, String)> = Vec::new();
         for m in &meetings {
             let meeting = m.meeting;
@@ -1398,7 +1610,7 @@ impl<'g> Writer<'_, 'g> {
     /// An act edge, as a line of DOT.
     fn write_act_edge(
         &self,
-        f: &mut dyn fmt::Write,
+        f: &mut Out<'_, '_>,
         from: &str,
         to: &str,
         m: &ActMatch<'g>,
@@ -1407,57 +1619,80 @@ impl<'g> Writer<'_, 'g> {
         let kind = m.act.kind;
         let colour = act_colour(kind);
         legend.act(colour);
-        let mut label = kind.as_str().to_owned();
+        let mut label = String::with_capacity(32);
+        label.push_str(kind.as_str());
         if let Some(date) = m.act.date {
-            label.push_str(&format!("\n{date}"));
+            label.push('\n');
+            push_date(&mut label, date);
         }
         if matches!(m.act.hedging, Hedging::Alleged | Hedging::Inferred) {
-            label.push_str(&format!("\n({})", m.act.hedging.as_str()));
+            label.push_str("\n(");
+            label.push_str(m.act.hedging.as_str());
+            label.push(')');
         }
         let name = |a: ActorId| self.graph.actor(a).map_or("?", |a| a.name.as_str());
-        let headline = format!("{} {} {}", name(m.actor), kind.as_str(), name(m.target));
-        write!(
-            f,
-            "  {} -> {} [label={}, color={}, fontcolor={}, arrowhead=\"vee\"",
-            Quoted(from),
-            Quoted(to),
-            Quoted(&label),
-            Quoted(colour),
-            Quoted(colour),
-        )?;
+        let mut headline = String::with_capacity(64);
+        for piece in [name(m.actor), " ", kind.as_str(), " ", name(m.target)] {
+            headline.push_str(piece);
+        }
+        f.raw("  ");
+        f.quoted(&[from]);
+        f.raw(" -> ");
+        f.quoted(&[to]);
+        f.raw(" [label=");
+        f.quoted(&[&label]);
+        f.raw(", color=");
+        f.quoted(&[colour]);
+        f.raw(", fontcolor=");
+        f.quoted(&[colour]);
+        f.raw(", arrowhead=\"vee\"");
         self.write_evidence_attrs(f, &headline, m.evidence())?;
-        writeln!(f, "];")
+        f.end_line("];\n")
     }
 
     // ----- the actor and whole-graph views -----
 
-    fn write_actor(
-        &self,
-        f: &mut fmt::Formatter<'_>,
-        actor: ActorId,
-        legend: &mut Legend,
-    ) -> fmt::Result {
+    fn write_actor(&self, f: &mut Out<'_, '_>, actor: ActorId, legend: &mut Legend) -> fmt::Result {
         let graph = self.graph;
         if graph.actor(actor).is_none() {
             return Ok(());
         }
-        let mut cache: HashMap<ActorId, ActorItems<'g>> = HashMap::new();
         // Walk only the edges the picture draws: every edge but a
-        // broader-stance one starts at an actor, whose items say.
+        // broader-stance one starts at an actor. Each participation and act
+        // is checked on its own, so that a neighbour with thousands of
+        // meetings costs no more than the edges walked; positions and ties
+        // are worked out per actor, when first asked for.
+        let mut positions: HashMap<ActorId, HashSet<PositionId>> = HashMap::default();
+        let mut ties: HashMap<ActorId, Vec<Tie<'g>>> = HashMap::default();
         let reached = graph.neighbourhood(actor, self.options.depth, |from, edge, to| {
             let Node::Actor(source) = from else {
                 return matches!(edge, Edge::Broader);
             };
-            let own = cache
-                .entry(source)
-                .or_insert_with(|| self.actor_items(source));
             match (edge, to) {
-                (Edge::Participation(_), Node::Meeting(m)) => own.meeting_ids.contains(&m),
-                (Edge::Position(p), _) => own.position_ids.contains(&p),
-                (Edge::Act(a), _) => own.act_ids.contains(&a),
-                (Edge::Link(_) | Edge::Office(_), Node::Actor(t)) => {
-                    own.ties.iter().any(|tie| tie.target == t)
-                }
+                (Edge::Participation(_), Node::Meeting(m)) => self.draws_participation(source, m),
+                (Edge::Act(a), _) => self.draws_act(source, a),
+                (Edge::Position(p), _) => positions
+                    .entry(source)
+                    .or_insert_with(|| {
+                        if self.actor_shown(source) {
+                            let own = self.positions(PositionQuery::all().by(source));
+                            own.iter().map(|s| s.m.id).collect()
+                        } else {
+                            HashSet::default()
+                        }
+                    })
+                    .contains(&p),
+                (Edge::Link(_) | Edge::Office(_), Node::Actor(t)) => ties
+                    .entry(source)
+                    .or_insert_with(|| {
+                        if self.actor_shown(source) {
+                            self.ties(source)
+                        } else {
+                            Vec::new()
+                        }
+                    })
+                    .iter()
+                    .any(|tie| tie.target == t),
                 _ => false,
             }
         });
@@ -1475,16 +1710,126 @@ impl<'g> Writer<'_, 'g> {
                 }
             }
         }
-        for a in &set.actors {
-            cache.entry(*a).or_insert_with(|| self.actor_items(*a));
-        }
+        let cache: HashMap<ActorId, ActorItems<'g>> = set
+            .actors
+            .iter()
+            .map(|a| (*a, self.actor_items_within(*a, &set)))
+            .collect();
         self.write_graph_view(f, &set, &cache, Some(actor), legend)
     }
 
-    fn write_all(&self, f: &mut fmt::Formatter<'_>, legend: &mut Legend) -> fmt::Result {
+    /// Whether the views draw the participation of `actor` in `meeting`
+    /// (given that it took part): as [`actor_items`](Self::actor_items)
+    /// decides, for one meeting.
+    fn draws_participation(&self, actor: ActorId, meeting: MeetingId) -> bool {
+        self.actor_shown(actor) && self.meeting_passes(meeting)
+    }
+
+    /// Whether a meeting passes the status and known-at filters of
+    /// [`meeting_query`](Self::meeting_query) and the as-of date.
+    fn meeting_passes(&self, meeting: MeetingId) -> bool {
+        let graph = self.graph;
+        graph
+            .meetings
+            .get_index(meeting.index())
+            .is_some_and(|(_, entry)| {
+                let m = &entry.meeting;
+                (self.options.statuses.is_empty() || self.options.statuses.contains(&m.status))
+                    && graph.is_known(&m.evidence, self.options.known_at)
+                    && self.by_as_of(m.date)
+            })
+    }
+
+    /// Whether the views draw an act as an edge from `actor`: as
+    /// [`actor_items`](Self::actor_items) decides, for one act.
+    fn draws_act(&self, actor: ActorId, act: crate::ActId) -> bool {
+        if !self.actor_shown(actor) {
+            return false;
+        }
+        self.graph.acts.get(act.index()).is_some_and(|e| {
+            e.actor == actor
+                && (self.options.act_kinds.is_empty()
+                    || self.options.act_kinds.contains(&e.act.kind))
+                && self.graph.is_known(&e.act.evidence, self.options.known_at)
+                && self.by_as_of(e.act.date)
+                && self.actor_shown(e.actor)
+                && self.actor_shown(e.target)
+        })
+    }
+
+    /// The meetings of `set` that pass [`meeting_passes`](Self::meeting_passes)
+    /// and that `keep` keeps, in the graph's date order (that of the meeting
+    /// queries), with the evidence known at the date shown.
+    fn meetings_in_order(
+        &self,
+        set: &HashSet<MeetingId>,
+        mut keep: impl FnMut(MeetingId) -> bool,
+    ) -> Vec<MeetingMatch<'g>> {
+        let graph = self.graph;
+        let mut ids: Vec<MeetingId> = set
+            .iter()
+            .copied()
+            .filter(|m| keep(*m) && self.meeting_passes(*m))
+            .collect();
+        let dates = &graph.index.meeting_dates;
+        ids.sort_by(|a, b| crate::graph::meeting_order(dates, *a, *b));
+        ids.into_iter()
+            .filter_map(|m| graph.meeting_match(m, self.options.known_at))
+            .collect()
+    }
+
+    /// What one actor contributes to a picture of the nodes `set`: as
+    /// [`actor_items`](Self::actor_items), with only the meetings in `set`.
+    fn actor_items_within(&self, actor: ActorId, set: &NodeSet) -> ActorItems<'g> {
+        let graph = self.graph;
+        let mut items = ActorItems::default();
+        if !self.actor_shown(actor) {
+            return items;
+        }
+        let takes_part = |m: MeetingId| {
+            graph
+                .meetings
+                .get_index(m.index())
+                .is_some_and(|(_, e)| e.participants.contains(&actor))
+        };
+        // Through the actor's own meetings or through those of the set,
+        // whichever are fewer.
+        let own = graph
+            .index
+            .meetings_by_actor
+            .get(actor.index())
+            .map_or(0, Vec::len);
+        let meetings: Vec<MeetingMatch<'g>> = if own <= set.meetings.len() {
+            graph
+                .meetings(self.meeting_query(MeetingQuery::with(actor)))
+                .filter(|m| self.meeting_shown(m) && set.meetings.contains(&m.id))
+                .collect()
+        } else {
+            self.meetings_in_order(&set.meetings, takes_part)
+        };
+        for m in meetings {
+            let role = graph
+                .participants(m.id)
+                .find(|(id, _)| *id == actor)
+                .map_or(Role::Participant, |(_, p)| p.role);
+            items.meeting_ids.insert(m.id);
+            items.meetings.push((m, role));
+        }
+        items.positions = self.positions(PositionQuery::all().by(actor));
+        items.position_ids = items.positions.iter().map(|s| s.m.id).collect();
+        items.acts = graph
+            .acts(self.act_query(ActQuery::by(actor)))
+            .filter(|m| self.act_shown(m))
+            .collect();
+        items.act_ids = items.acts.iter().map(|m| m.id).collect();
+        items.ties = self.ties(actor);
+        items
+    }
+
+    fn write_all(&self, f: &mut Out<'_, '_>, legend: &mut Legend) -> fmt::Result {
         let graph = self.graph;
         let mut set = NodeSet::default();
-        let mut cache = HashMap::new();
+        let mut cache = HashMap::default();
         for (id, _) in graph.actors() {
             if self.actor_shown(id) {
                 set.actors.insert(id);
@@ -1506,7 +1851,7 @@ impl<'g> Writer<'_, 'g> {
     /// `set`, and every edge drawn between two of them.
     fn write_graph_view(
         &self,
-        f: &mut fmt::Formatter<'_>,
+        f: &mut Out<'_, '_>,
         set: &NodeSet,
         items: &HashMap<ActorId, ActorItems<'g>>,
         focus: Option<ActorId>,
@@ -1514,46 +1859,54 @@ impl<'g> Writer<'_, 'g> {
     ) -> fmt::Result {
         let graph = self.graph;
         // Nodes: actors in id order, meetings in date order, stances in id order.
-        for (id, _) in graph.actors() {
-            if set.actors.contains(&id) {
-                let (fill, style) = if Some(id) == focus {
-                    (FOCUS_FILL, "filled,bold")
-                } else {
-                    (ACTOR_FILL, "filled")
-                };
-                self.write_actor_node(f, id, "  ", fill, style, legend)?;
-            }
+        let mut actors: Vec<ActorId> = set.actors.iter().copied().collect();
+        actors.sort_unstable();
+        let mut stances: Vec<StanceId> = set.stances.iter().copied().collect();
+        stances.sort_unstable();
+        for &id in &actors {
+            let (fill, style) = if Some(id) == focus {
+                (FOCUS_FILL, "filled,bold")
+            } else {
+                (ACTOR_FILL, "filled")
+            };
+            self.write_actor_node(f, id, "  ", fill, style, legend)?;
         }
-        for m in graph.meetings(self.meeting_query(MeetingQuery::all())) {
-            if !set.meetings.contains(&m.id) {
-                continue;
-            }
+        // A few meetings (an actor's view) are sorted into date order rather
+        // than picked out of all of them.
+        let meetings: Vec<MeetingMatch<'g>> = if set.meetings.len() * 8 < graph.meetings.len() {
+            self.meetings_in_order(&set.meetings, |_| true)
+        } else {
+            graph
+                .meetings(self.meeting_query(MeetingQuery::all()))
+                .filter(|m| set.meetings.contains(&m.id))
+                .collect()
+        };
+        for m in meetings {
             let (style, border, fill) = status_style(m.meeting.status);
             legend.status(m.meeting.status);
             legend.meeting = true;
-            write!(
-                f,
-                "  {} [label={}, shape=\"box\", style={}, color={}, fillcolor={}",
-                Quoted(&format!("m:{}", m.meeting.key)),
-                Quoted(&meeting_label(&m, 30)),
-                Quoted(style),
-                Quoted(border),
-                Quoted(fill),
-            )?;
+            f.raw("  ");
+            f.quoted(&["m:", m.meeting.key.as_str()]);
+            f.raw(" [label=");
+            f.quoted(&[&meeting_label(&m, 30)]);
+            f.raw(", shape=\"box\", style=");
+            f.quoted(&[style]);
+            f.raw(", color=");
+            f.quoted(&[border]);
+            f.raw(", fillcolor=");
+            f.quoted(&[fill]);
             self.write_evidence_attrs(f, &meeting_headline(&m), m.evidence())?;
-            writeln!(f, "];")?;
+            f.end_line("];\n")?;
         }
-        for (id, _) in graph.stances() {
-            if set.stances.contains(&id) {
-                legend.stance = true;
-                self.write_stance_node(f, id, "  ")?;
-            }
+        for &id in &stances {
+            legend.stance = true;
+            self.write_stance_node(f, id, "  ")?;
         }
         // Edges, actor by actor.
-        for (id, key) in graph.actors().map(|(id, a)| (id, &a.key)) {
-            if !set.actors.contains(&id) {
+        for &id in &actors {
+            let Some(key) = graph.actor_key(id) else {
                 continue;
-            }
+            };
             let Some(own) = items.get(&id) else {
                 continue;
             };
@@ -1564,22 +1917,20 @@ impl<'g> Writer<'_, 'g> {
                 }
                 legend.participation = true;
                 let label = if *role == Role::Participant {
-                    String::new()
+                    ""
                 } else {
-                    role.as_str().to_owned()
+                    role.as_str()
                 };
-                writeln!(
-                    f,
-                    "  {} -> {} [label={}, arrowhead=\"none\", style=\"solid\", tooltip={}];",
-                    Quoted(&from),
-                    Quoted(&format!("m:{}", m.meeting.key)),
-                    Quoted(&label),
-                    Quoted(&format!(
-                        "{} at {}",
-                        graph.actor(id).map_or("?", |a| a.name.as_str()),
-                        m.meeting.title
-                    )),
-                )?;
+                f.raw("  ");
+                f.quoted(&[&from]);
+                f.raw(" -> ");
+                f.quoted(&["m:", m.meeting.key.as_str()]);
+                f.raw(" [label=");
+                f.quoted(&[label]);
+                f.raw(", arrowhead=\"none\", style=\"solid\", tooltip=");
+                let name = graph.actor(id).map_or("?", |a| a.name.as_str());
+                f.quoted(&[name, " at ", &m.meeting.title]);
+                f.end_line("];\n")?;
             }
             for shown in &own.positions {
                 if !set.stances.contains(&shown.m.stance) {
@@ -1659,20 +2010,49 @@ struct NodeSet {
     stances: HashSet<StanceId>,
 }
 
-/// "“quote” — Source title, publisher, date", or "cites Source title".
-fn citation(cited: &Cited<'_>) -> String {
+/// "“quote” — Source title, publisher, date", or "cites Source title",
+/// escaped onto the end of `to` (see [`escape`] for `cr`).
+fn push_citation(to: &mut String, cited: &Cited<'_>, cr: &mut bool) {
     let s = cited.source;
-    let mut from = s.title.clone();
+    match cited.quote() {
+        Some(quote) => {
+            push_escaped(to, "“", cr);
+            push_escaped(to, quote, cr);
+            push_escaped(to, "” — ", cr);
+        }
+        None => push_escaped(to, "cites ", cr),
+    }
+    push_escaped(to, &s.title, cr);
     if let Some(publisher) = &s.publisher {
-        from.push_str(", ");
-        from.push_str(publisher);
+        push_escaped(to, ", ", cr);
+        push_escaped(to, publisher, cr);
     }
     if let Some(published) = s.published {
-        from.push_str(&format!(", {published}"));
+        // A date is digits and hyphens, written as they are.
+        push_escaped(to, ", ", cr);
+        let _ = write!(to, "{published}");
     }
-    match cited.quote() {
-        Some(quote) => format!("“{quote}” — {from}"),
-        None => format!("cites {from}"),
+}
+
+/// A date as [`PartialDate`]'s `Display` writes it, without the
+/// formatting machinery.
+fn push_date(to: &mut String, date: PartialDate) {
+    let year = date.year();
+    if year > 9999 {
+        let _ = write!(to, "{date}");
+        return;
+    }
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    for n in [year / 1000, year / 100, year / 10, year] {
+        to.push(digit(n));
+    }
+    for part in [date.month_number(), date.month_number().and(date.day())]
+        .into_iter()
+        .flatten()
+    {
+        to.push('-');
+        to.push(digit(u16::from(part) / 10));
+        to.push(digit(u16::from(part)));
     }
 }
 
@@ -1680,18 +2060,25 @@ fn citation(cited: &Cited<'_>) -> String {
 fn meeting_label(m: &MeetingMatch<'_>, width: usize) -> String {
     let meeting = m.meeting;
     let mut label = wrap(&meeting.title, width);
-    let date = match (meeting.date, meeting.end) {
-        (Some(d), Some(end)) if end != d => format!("{d} to {end}"),
-        (Some(d), _) => d.to_string(),
-        (None, _) => "undated".to_owned(),
-    };
-    label.push_str(&format!(
-        "\n{date} · {} · {}",
-        meeting.kind.as_str(),
-        meeting.status.as_str().to_uppercase()
-    ));
+    label.push('\n');
+    match (meeting.date, meeting.end) {
+        (Some(d), Some(end)) if end != d => {
+            push_date(&mut label, d);
+            label.push_str(" to ");
+            push_date(&mut label, end);
+        }
+        (Some(d), _) => push_date(&mut label, d),
+        (None, _) => label.push_str("undated"),
+    }
+    label.push_str(" · ");
+    label.push_str(meeting.kind.as_str());
+    label.push_str(" · ");
+    for c in meeting.status.as_str().chars() {
+        label.extend(c.to_uppercase());
+    }
     if let Some(tone) = meeting.tone {
-        label.push_str(&format!(" · {}", tone.as_str()));
+        label.push_str(" · ");
+        label.push_str(tone.as_str());
     }
     if let Some(place) = &meeting.place {
         label.push('\n');
@@ -1701,16 +2088,20 @@ fn meeting_label(m: &MeetingMatch<'_>, width: usize) -> String {
 }
 
 fn meeting_headline(m: &MeetingMatch<'_>) -> String {
-    let date = m
-        .meeting
-        .date
-        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-    format!(
-        "{} ({}, {date}, {})",
-        m.meeting.title,
-        m.meeting.status.as_str(),
-        m.meeting.kind.as_str()
-    )
+    let meeting = m.meeting;
+    let mut headline = String::with_capacity(meeting.title.len() + 40);
+    headline.push_str(&meeting.title);
+    headline.push_str(" (");
+    headline.push_str(meeting.status.as_str());
+    headline.push_str(", ");
+    match meeting.date {
+        Some(d) => push_date(&mut headline, d),
+        None => headline.push_str("undated"),
+    }
+    headline.push_str(", ");
+    headline.push_str(meeting.kind.as_str());
+    headline.push(')');
+    headline
 }
 
 /// Breaks `text` into lines of about `width` characters at spaces.
@@ -1787,7 +2178,7 @@ impl Legend {
     /// picture runs left to right, and (written in reverse, since Graphviz
     /// then packs them from the right) left to right when it runs top to
     /// bottom.
-    fn write(&self, f: &mut fmt::Formatter<'_>, rankdir: RankDir) -> fmt::Result {
+    fn write(&self, f: &mut Out<'_, '_>, rankdir: RankDir) -> fmt::Result {
         let mut entries: Vec<String> = Vec::new();
         let mut kinds = self.actor_kinds.clone();
         kinds.sort();
@@ -1934,6 +2325,51 @@ mod tests {
             "Zelenskyy’s “visit” — Київ 🇺🇦"
         );
         assert_eq!(escaped("é\u{301}"), "é\u{301}");
+    }
+
+    #[test]
+    fn pieces_escape_as_their_concatenation() {
+        let pieces = [
+            "a\r",
+            "\n\n",
+            "b\r",
+            "",
+            "\r",
+            "c",
+            "\r\n",
+            "\r",
+            "",
+            "d\u{85}é\u{FFFF}",
+        ];
+        for n in 0..=pieces.len() {
+            let mut out = String::new();
+            let mut cr = false;
+            for piece in &pieces[..n] {
+                push_escaped(&mut out, piece, &mut cr);
+            }
+            if cr {
+                out.push_str("\\n");
+            }
+            assert_eq!(out, escaped(&pieces[..n].concat()), "{n}");
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_displayed() {
+        for text in [
+            "0001",
+            "0999",
+            "2025",
+            "9999",
+            "2025-02",
+            "1999-12-31",
+            "0045-01-09",
+        ] {
+            let date: PartialDate = text.parse().unwrap();
+            let mut out = String::new();
+            push_date(&mut out, date);
+            assert_eq!(out, date.to_string());
+        }
     }
 
     #[test]
