@@ -80,6 +80,7 @@ use std::fmt::{self, Write as _};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::graph::{Edge, Node};
+use crate::query::Day;
 use crate::{
     ActKind, ActMatch, ActQuery, ActorId, ActorKind, AsOf, Certainty, Cited, DiplomaticGraph,
     Hedging, MeetingId, MeetingMatch, MeetingQuery, MeetingStatus, PartialDate, Polarity,
@@ -1735,7 +1736,7 @@ impl<'g> Writer<'_, 'g> {
             .is_some_and(|(_, entry)| {
                 let m = &entry.meeting;
                 (self.options.statuses.is_empty() || self.options.statuses.contains(&m.status))
-                    && graph.is_known(&m.evidence, self.options.known_at)
+                    && graph.known_by(&m.evidence, self.options.known_at.map(Day::last_of))
                     && self.by_as_of(m.date)
             })
     }
@@ -1750,7 +1751,9 @@ impl<'g> Writer<'_, 'g> {
             e.actor == actor
                 && (self.options.act_kinds.is_empty()
                     || self.options.act_kinds.contains(&e.act.kind))
-                && self.graph.is_known(&e.act.evidence, self.options.known_at)
+                && self
+                    .graph
+                    .known_by(&e.act.evidence, self.options.known_at.map(Day::last_of))
                 && self.by_as_of(e.act.date)
                 && self.actor_shown(e.actor)
                 && self.actor_shown(e.target)

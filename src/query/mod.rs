@@ -164,8 +164,6 @@ pub(crate) fn known_key(published: PartialDate) -> u32 {
     last_key(published)
 }
 
-impl Day {}
-
 #[cfg(test)]
 mod tests {
     use super::Day;
