@@ -51,14 +51,13 @@ mod write;
 pub mod cameo;
 pub mod mapping;
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use indexmap::IndexMap;
 use indexmap::map::{RawEntryApiV1 as _, raw_entry_v1::RawEntryMut};
+use indexmap::{IndexMap, IndexSet};
 use std::hash::BuildHasher as _;
 
 use crate::{
@@ -478,7 +477,7 @@ pub struct Importer {
     actor_buf: String,
     /// The last coded forms seen, by [`quick_hash`], in front of `actor_cache`.
     actor_front: Vec<(String, Option<usize>)>,
-    /// Sources by key (the values' own keys are set by `finish`).
+    /// Sources by key (each source's own key shares the map's text).
     sources: IndexMap<Key, Source>,
     stances: IndexMap<Key, Stance>,
     meetings: Vec<Meeting>,
@@ -486,18 +485,24 @@ pub struct Importer {
     /// beside the meetings so the search for a reciprocal row's meeting
     /// reads a small array, not the meetings themselves.
     meeting_days: Vec<Option<i64>>,
-    /// Meetings by (pair of actors, class) for merging reciprocal rows.
-    meetings_by_pair: HashMap<(usize, usize, u8), Vec<usize>>,
+    /// Meetings by (pair of actors, class) for merging reciprocal rows, the
+    /// three packed in one number (see [`pair_key`]).
+    meetings_by_pair: HashMap<u128, Vec<usize>>,
     /// Meetings by explicit group id (TSV and PLOVER rows of one event).
     meetings_by_group: HashMap<String, usize>,
     acts: Vec<Act>,
-    /// Acts by actor, target, and day, kind and stance (see [`day_tag`]).
-    acts_by_key: HashMap<(usize, usize, u64), usize>,
+    /// Acts by actor, target, and day, kind and stance (see [`act_key`]):
+    /// the index of a key in the set is that of its act in `acts`. A set
+    /// keeps each key's hash, so growing it rehashes nothing.
+    acts_by_key: IndexSet<u128>,
     positions: Vec<Position>,
-    /// Positions by actor, and day, polarity and stance (see [`day_tag`]).
-    positions_by_key: HashMap<(usize, u64), usize>,
-    /// A reused buffer for source keys.
+    /// Positions by actor, and day, polarity and stance (see
+    /// [`position_key`]), as `acts_by_key`.
+    positions_by_key: IndexSet<u128>,
+    /// A reused buffer for source and meeting keys.
     key_buf: String,
+    /// A reused buffer for evidence notes, copied out at their length.
+    note_buf: String,
     /// Dates read (GDELT `SQLDATE` and `DATEADDED`), by their eight digits
     /// in a small direct-mapped table: rows of a batch share a few dates.
     dates: Vec<Option<(u64, PartialDate)>>,
@@ -760,31 +765,32 @@ impl Importer {
     pub fn finish(mut self) -> Result<(DiplomaticGraph, ImportReport)> {
         self.attach_mentions();
         let mut graph = DiplomaticGraph::new();
-        for (key, mut source) in self.sources {
-            source.key = key;
-            graph.add_source(source)?;
+        // In one batch: date-ordered indexes are sorted once at the end, not
+        // item by item, and the item lists are made their size at once.
+        let mut batch = graph.batch();
+        batch.reserve(self.meetings.len(), self.positions.len(), self.acts.len());
+        for source in self.sources.into_values() {
+            batch.add_source(source)?;
         }
         // Link targets (states) before the actors that link to them.
         let (linked, plain): (Vec<Actor>, Vec<Actor>) =
             self.actors.into_values().partition(|a| !a.links.is_empty());
         for actor in plain.into_iter().chain(linked) {
-            graph.add_actor(actor)?;
+            batch.add_actor(actor)?;
         }
         for (_, stance) in self.stances {
-            graph.add_stance(stance)?;
+            batch.add_stance(stance)?;
         }
-        // Date-ordered indexes are sorted once at the end, not item by item.
-        graph.begin_bulk();
         for meeting in self.meetings {
-            graph.add_meeting(meeting)?;
+            batch.add_meeting(meeting)?;
         }
         for act in self.acts {
-            graph.add_act(act)?;
+            batch.add_act(act)?;
         }
         for position in self.positions {
-            graph.add_position(position)?;
+            batch.add_position(position)?;
         }
-        graph.end_bulk();
+        batch.finish();
         let counts = graph.counts();
         let mut report = self.report;
         report.actors = counts.actors;
@@ -1010,9 +1016,14 @@ impl Importer {
     /// The evidence of a row, adding its source.
     fn evidence(&mut self, row: &Row<'_>) -> Evidence {
         let key = self.source_of(row);
-        let mut note = String::with_capacity(64);
+        // Written in a reused buffer and copied out at its length: one
+        // allocation of the note's size, never a regrowth.
+        let mut note = std::mem::take(&mut self.note_buf);
+        note.clear();
         write_note(&mut note, row);
-        Evidence::cite(key).note(note)
+        let evidence = Evidence::cite(key).note(note.as_str());
+        self.note_buf = note;
+        evidence
     }
 
     /// The key of a row's source, adding the source when new. Rows of one
@@ -1046,14 +1057,15 @@ impl Importer {
             RawEntryMut::Occupied(found) => (found.index(), found.key().clone()),
             RawEntryMut::Vacant(slot) => {
                 let index = slot.index();
-                let key = Key::new(buf.as_str());
+                // `From<&str>` copies the text once, into the shared key.
+                let key = Key::from(buf.as_str());
                 let title = match (row.url, &row.fallback_source) {
                     (Some(url), _) => url.to_owned(),
                     (None, Some((_, title))) => title.clone(),
                     (None, None) => format!("{} event {}", row.prefix, row.id),
                 };
-                // The source's own key is the map's, set by `finish`.
-                let mut source = Source::new(Key::new(String::new()), title);
+                // The source's own key shares the map's text.
+                let mut source = Source::new(key.clone(), title);
                 source.url = row.url.map(str::to_owned);
                 source.published = row.added;
                 source.publisher = row.publisher.map(str::to_owned);
@@ -1081,7 +1093,7 @@ impl Importer {
     ) -> usize {
         self.report.rows_to_meetings += 1;
         let class = meeting_class(kind, status);
-        let pair = (a.min(b), a.max(b), class);
+        let pair = pair_key(a.min(b), a.max(b), class);
         let day = row.date.day_number();
         let group = row.group.map(|g| format!("{}:{g}", row.prefix));
         let Importer {
@@ -1090,6 +1102,7 @@ impl Importer {
             meeting_days,
             meetings_by_pair,
             meetings_by_group,
+            key_buf,
             ..
         } = self;
         // One hash of the pair: the list is looked in and then added to.
@@ -1125,7 +1138,7 @@ impl Importer {
                 join(m, a_key, a_role);
                 join(m, b_key, b_role);
                 if m.evidence.last() != Some(&evidence) {
-                    m.evidence.push(evidence);
+                    push_small(&mut m.evidence, evidence);
                 }
                 // Found by its group, the meeting may be another pair's.
                 if by_group.is_some() && !list.contains(&i) {
@@ -1137,10 +1150,11 @@ impl Importer {
                 let i = meetings.len();
                 list.push(i);
                 let id = row.group.unwrap_or(row.id);
-                let mut key = String::with_capacity(row.prefix.len() + 1 + id.len());
-                key.push_str(row.prefix);
-                key.push('-');
-                push_slug_id(&mut key, id);
+                key_buf.clear();
+                key_buf.push_str(row.prefix);
+                key_buf.push('-');
+                push_slug_id(key_buf, id);
+                let key = Key::from(key_buf.as_str());
                 let name = |i: usize| actors.get_index(i).map_or("", |(_, a)| a.name.as_str());
                 let (a_name, b_name, kind_name) = (name(a), name(b), kind.as_str());
                 let mut title =
@@ -1148,10 +1162,8 @@ impl Importer {
                 for part in [a_name, " – ", b_name, " ", kind_name] {
                     title.push_str(part);
                 }
-                let mut m = Meeting::new(key, title, kind)
-                    .status(status)
-                    .date(row.date)
-                    .evidence(evidence);
+                let mut m = Meeting::new(key, title, kind).status(status).date(row.date);
+                m.evidence = vec![evidence];
                 m.participants = vec![
                     Participant::new(a_key.clone()).role(a_role),
                     Participant::new(b_key.clone()).role(b_role),
@@ -1179,40 +1191,40 @@ impl Importer {
     ) -> EdgeRef {
         self.report.rows_to_acts += 1;
         let stance = stance.map(|(s, _)| s);
-        let key = (actor, target, day_tag(row.date, kind as u8, stance));
+        if let Some(stance) = stance {
+            self.stance(stance);
+        }
+        let key = act_key(actor, target, day_tag(row.date, kind as u8, stance));
         let Importer {
             acts_by_key,
             acts,
             actors,
+            stances,
             ..
         } = self;
-        match acts_by_key.entry(key) {
-            Entry::Occupied(found) => {
-                let i = *found.get();
-                if let Some(act) = acts.get_mut(i) {
-                    if act.evidence.last() != Some(&evidence) {
-                        act.evidence.push(evidence);
-                    }
+        // One hash: the key is found or added, and its index is the act's.
+        let (i, new) = acts_by_key.insert_full(key);
+        if !new {
+            if let Some(act) = acts.get_mut(i) {
+                if act.evidence.last() != Some(&evidence) {
+                    push_small(&mut act.evidence, evidence);
                 }
-                return EdgeRef::Act(i);
             }
-            Entry::Vacant(slot) => {
-                let mut act =
-                    Act::new(key_of(actors, actor), kind, key_of(actors, target)).date(row.date);
-                // Most acts keep the one row's evidence: room for one, not
-                // the four a first push would make (a quarter of the memory).
-                act.evidence = vec![evidence];
-                if let Some(stance) = stance {
-                    act = act.stance(stance);
-                }
-                slot.insert(acts.len());
-                acts.push(act);
-            }
+            return EdgeRef::Act(i);
         }
+        let mut act = Act::new(key_of(actors, actor), kind, key_of(actors, target)).date(row.date);
+        // Most acts keep the one row's evidence: room for one, not the four
+        // a first push would make (a quarter of the memory).
+        act.evidence = vec![evidence];
         if let Some(stance) = stance {
-            self.stance(stance);
+            // The stance's own key, shared (added above).
+            act = match stance_key(stances, stance) {
+                Some(key) => act.stance(key.clone()),
+                None => act.stance(stance),
+            };
         }
-        EdgeRef::Act(self.acts.len() - 1)
+        acts.push(act);
+        EdgeRef::Act(i)
     }
 
     fn position(
@@ -1225,38 +1237,31 @@ impl Importer {
     ) -> EdgeRef {
         self.report.rows_to_positions += 1;
         self.stance(stance);
-        let key = (actor, day_tag(row.date, polarity as u8, Some(stance)));
+        let key = position_key(actor, day_tag(row.date, polarity as u8, Some(stance)));
         let Importer {
             positions_by_key,
             positions,
             actors,
+            stances,
             ..
         } = self;
-        match positions_by_key.entry(key) {
-            Entry::Occupied(found) => {
-                let i = *found.get();
-                if let Some(p) = positions.get_mut(i) {
-                    if p.evidence.last() != Some(&evidence) {
-                        p.evidence.push(evidence);
-                    }
-                }
-                EdgeRef::Position(i)
-            }
-            Entry::Vacant(slot) => {
-                let i = positions.len();
-                slot.insert(i);
-                positions.push(
-                    Position::new(key_of(actors, actor), stance, polarity)
-                        .from(row.date)
-                        .evidence(evidence),
-                );
-                EdgeRef::Position(i)
+        let (i, new) = positions_by_key.insert_full(key);
+        if new {
+            // The stance's own key, shared (`stance` added it).
+            let stance = stance_key(stances, stance).map_or_else(|| Key::from(stance), Key::clone);
+            let mut p = Position::new(key_of(actors, actor), stance, polarity).from(row.date);
+            p.evidence = vec![evidence];
+            positions.push(p);
+        } else if let Some(p) = positions.get_mut(i) {
+            if p.evidence.last() != Some(&evidence) {
+                push_small(&mut p.evidence, evidence);
             }
         }
+        EdgeRef::Position(i)
     }
 
     fn stance(&mut self, key: &'static str) {
-        if self.stances.contains_key(key) {
+        if stance_key(&self.stances, key).is_some() {
             return;
         }
         let stance = match key {
@@ -1643,6 +1648,12 @@ fn quick_hash(bytes: &[u8]) -> usize {
     (hash >> 32) as usize
 }
 
+/// The key of a stance the importer added: a look through the few there
+/// are (the mapping has two), cheaper than hashing.
+fn stance_key<'a>(stances: &'a IndexMap<Key, Stance>, key: &str) -> Option<&'a Key> {
+    stances.keys().find(|k| k.as_str() == key)
+}
+
 /// The key of the actor at `index`.
 fn key_of(actors: &IndexMap<Key, Actor>, index: usize) -> Key {
     actors
@@ -1663,15 +1674,48 @@ fn day_tag(date: PartialDate, tag: u8, stance: Option<&str>) -> u64 {
     (date.day_number() as u32 as u64) | (u64::from(tag) << 32) | (stance << 40)
 }
 
+/// A [`Importer::meetings_by_pair`] key: two actors' indexes and a meeting
+/// class in one number, hashed in one write. An index past `u32::MAX`
+/// (which no graph can hold) is cut to it.
+fn pair_key(a: usize, b: usize, class: u8) -> u128 {
+    let a = u32::try_from(a).unwrap_or(u32::MAX);
+    let b = u32::try_from(b).unwrap_or(u32::MAX);
+    u128::from(a) | (u128::from(b) << 32) | (u128::from(class) << 64)
+}
+
+/// An [`Importer::acts_by_key`] key: actor and target indexes (as in
+/// [`pair_key`]) and a [`day_tag`].
+fn act_key(actor: usize, target: usize, day_tag: u64) -> u128 {
+    let actor = u32::try_from(actor).unwrap_or(u32::MAX);
+    let target = u32::try_from(target).unwrap_or(u32::MAX);
+    u128::from(actor) | (u128::from(target) << 32) | (u128::from(day_tag) << 64)
+}
+
+/// An [`Importer::positions_by_key`] key: an actor index and a [`day_tag`].
+fn position_key(actor: usize, day_tag: u64) -> u128 {
+    (actor as u128) | (u128::from(day_tag) << 64)
+}
+
 /// Adds `actor` to a meeting or makes its role more specific.
 fn join(m: &mut Meeting, actor: &Key, role: Role) {
     match m.participants.iter_mut().find(|p| &p.actor == actor) {
         Some(p) if p.role == Role::Participant => p.role = role,
         Some(_) => {}
-        None => m
-            .participants
-            .push(Participant::new(actor.clone()).role(role)),
+        None => push_small(
+            &mut m.participants,
+            Participant::new(actor.clone()).role(role),
+        ),
     }
+}
+
+/// Pushes onto a list that is usually short, making room for one more
+/// rather than doubling while it is: the graph frees a list's spare room
+/// when the item is stored, which is a copy of the list.
+fn push_small<T>(list: &mut Vec<T>, item: T) {
+    if list.len() < 4 {
+        list.reserve_exact(1);
+    }
+    list.push(item);
 }
 
 /// An id as a key part: letters, digits and `-`, `.`, `:`, `_`; at most 100
@@ -1691,6 +1735,13 @@ pub(crate) fn slug_id(id: &str) -> String {
 
 /// Appends [`slug_id`] of `id` to `out`.
 fn push_slug_id(out: &mut String, id: &str) {
+    // Ids are nearly always short and plain (GDELT's are digits): copied
+    // at once.
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b':' | b'_');
+    if id.len() <= 100 && id.bytes().all(plain) {
+        out.push_str(id);
+        return;
+    }
     out.extend(id.chars().take(100).map(|c| {
         if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '_') {
             c
