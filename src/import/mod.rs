@@ -895,7 +895,7 @@ impl Importer {
         field: &'static str,
     ) -> std::result::Result<PartialDate, RowError> {
         const SLOTS: usize = 64;
-        let plain = (bytes.len() == 8 || bytes.len() == 14) && !bytes.contains(&b'-');
+        let plain = (bytes.len() == 8 || bytes.len() == 14) && !has_dash(bytes);
         let digits = bytes
             .get(..8)
             .and_then(|d| <[u8; 8]>::try_from(d).ok())
@@ -1934,6 +1934,23 @@ pub(crate) fn split_tabs<'a, F: Field<'a>>(line: F, cols: &mut [F]) -> usize {
     n + 1
 }
 
+/// Whether a date field of 8 to 16 bytes holds a `-`: its first and last
+/// eight bytes (overlapping) tested as words, as [`split_tabs`] tests for
+/// tabs. Other lengths are searched byte by byte.
+fn has_dash(bytes: &[u8]) -> bool {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const DASHES: u64 = 0x2d2d_2d2d_2d2d_2d2d;
+    let word = |b: Option<&[u8]>| b.and_then(|b| <[u8; 8]>::try_from(b).ok());
+    let n = bytes.len();
+    match (word(bytes.get(..8)), word(bytes.get(n.saturating_sub(8)..))) {
+        (Some(first), Some(last)) if n <= 16 => [first, last].iter().any(|w| {
+            let w = u64::from_le_bytes(*w) ^ DASHES;
+            !(((w & LOW) + LOW) | w | LOW) != 0
+        }),
+        _ => bytes.contains(&b'-'),
+    }
+}
+
 /// The fields of a line split at tabs, as the offsets where they end (only
 /// the first `N` are kept; [`count`](Tabs::count) counts them all). Storing
 /// an offset per tab is cheaper than a slice per field, and a reader only
@@ -1950,20 +1967,26 @@ impl<'a, F: Field<'a>, const N: usize> Tabs<F, N> {
         const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
         const TABS: u64 = 0x0909_0909_0909_0909;
         let bytes = line.bytes();
-        let mut ends = [0; N];
+        // Built where it is returned, not copied there at the end.
+        let mut tabs = Tabs {
+            line,
+            ends: [0; N],
+            count: 0,
+        };
+        let ends = &mut tabs.ends;
         let mut count = 0;
         let chunks = bytes.chunks_exact(8);
         let tail = chunks.remainder();
         let tail_start = bytes.len() - tail.len();
         for (i, chunk) in chunks.enumerate() {
             let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ TABS;
-            let mut tabs = !(((word & LOW) + LOW) | word | LOW);
-            while tabs != 0 {
+            let mut found = !(((word & LOW) + LOW) | word | LOW);
+            while found != 0 {
                 if let Some(end) = ends.get_mut(count) {
-                    *end = i * 8 + (tabs.trailing_zeros() / 8) as usize;
+                    *end = i * 8 + (found.trailing_zeros() / 8) as usize;
                 }
                 count += 1;
-                tabs &= tabs - 1;
+                found &= found - 1;
             }
         }
         for (i, &b) in tail.iter().enumerate() {
@@ -1977,11 +2000,8 @@ impl<'a, F: Field<'a>, const N: usize> Tabs<F, N> {
         if let Some(end) = ends.get_mut(count) {
             *end = bytes.len();
         }
-        Tabs {
-            line,
-            ends,
-            count: count + 1,
-        }
+        tabs.count = count + 1;
+        tabs
     }
 
     /// The number of fields.
@@ -2231,6 +2251,31 @@ mod zip_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_dash_agrees_with_a_byte_search() {
+        let mut state = 7;
+        for len in 0..24 {
+            for _ in 0..200 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| match next(&mut state) % 4 {
+                        0 => b'-',
+                        1 => 0xad,
+                        2 => b'0' + (next(&mut state) % 10) as u8,
+                        _ => (next(&mut state) % 256) as u8,
+                    })
+                    .collect();
+                assert_eq!(has_dash(&bytes), bytes.contains(&b'-'), "{bytes:?}");
+            }
+            let plain = vec![b'2'; len];
+            assert!(!has_dash(&plain));
+            for at in 0..len {
+                let mut one = plain.clone();
+                one[at] = b'-';
+                assert!(has_dash(&one), "{one:?}");
+            }
+        }
+    }
 
     /// A small deterministic generator (splitmix64).
     fn next(state: &mut u64) -> u64 {
