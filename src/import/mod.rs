@@ -552,13 +552,17 @@ impl RowError {
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum ActorRef<'a> {
     /// A CAMEO actor: code (`RUSGOV`), name as found, country, known group
-    /// and first role code (GDELT, PLOVER).
+    /// and first role code (GDELT, PLOVER). `columns` is, when the fields
+    /// come from one run of columns of a line (GDELT), that run as written:
+    /// the importer's cache knows the actor by it, with no copy of the
+    /// fields.
     Cameo {
         code: &'a str,
         name: &'a str,
         country: &'a str,
         group: &'a str,
         role: &'a str,
+        columns: Option<&'a str>,
     },
     /// An ICEWS actor: name, sectors, country name.
     Icews {
@@ -1349,12 +1353,19 @@ impl Importer {
         let mut cache_key = std::mem::take(&mut self.actor_buf);
         cache_key.clear();
         let (tag, fields): (&str, &[&str]) = match actor {
+            // The run of columns holds the fields (and maybe others), so
+            // equal runs are equal fields: the same actor.
+            ActorRef::Cameo {
+                columns: Some(columns),
+                ..
+            } => ("g", std::slice::from_ref(columns)),
             ActorRef::Cameo {
                 code,
                 name,
                 country,
                 group,
                 role,
+                columns: None,
             } => ("c", &[code, name, country, group, role]),
             ActorRef::Icews {
                 name,
@@ -1410,6 +1421,7 @@ impl Importer {
                 country,
                 group,
                 role,
+                ..
             } => self.resolve_cameo(code, name, country, group, role),
             ActorRef::Icews {
                 name,
@@ -2014,6 +2026,12 @@ impl<'a, F: Field<'a>, const N: usize> Tabs<F, N> {
 pub(crate) trait Columns<'a, F: Field<'a>> {
     /// The field at column `i` (counted from 0), empty when there is none.
     fn col(&self, i: usize) -> F;
+
+    /// Columns `first..=last` as written, tabs and all, when known.
+    fn span(&self, first: usize, last: usize) -> Option<F> {
+        let _ = (first, last);
+        None
+    }
 }
 
 impl<'a, F: Field<'a>> Columns<'a, F> for [F] {
@@ -2039,6 +2057,18 @@ impl<'a, F: Field<'a>, const N: usize> Columns<'a, F> for Tabs<F, N> {
         };
         let end = self.ends.get(i).copied().unwrap_or(0);
         self.line.part(start..end).unwrap_or_default()
+    }
+
+    fn span(&self, first: usize, last: usize) -> Option<F> {
+        if first > last || last >= self.count || last >= N {
+            return None;
+        }
+        let start = match first.checked_sub(1) {
+            Some(before) => self.ends.get(before)? + 1,
+            None => 0,
+        };
+        let end = *self.ends.get(last)?;
+        self.line.part(start..end)
     }
 }
 
@@ -2251,6 +2281,22 @@ mod zip_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_of_columns_is_the_columns_joined_by_tabs() {
+        for line in ["", "a", "a\tbb\t\tccc", "\t\tx\t", "é\tü\t\tß"] {
+            let cols: Tabs<&str, 4> = Tabs::new(line);
+            let all: Vec<&str> = line.split('\t').collect();
+            for first in 0..6 {
+                for last in 0..6 {
+                    let expected = (first <= last && last < all.len() && last < 4)
+                        .then(|| all[first..=last].join("\t"));
+                    let span = cols.span(first, last).map(str::to_owned);
+                    assert_eq!(span, expected, "{line:?} {first}..={last}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn has_dash_agrees_with_a_byte_search() {
