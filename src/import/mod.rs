@@ -1784,22 +1784,15 @@ fn push_url_key(out: &mut String, url: &str) {
 /// Writes the coding note of a row, as [`Coding`]'s `Display` writes it,
 /// without going through `fmt`.
 fn write_note(out: &mut String, row: &Row<'_>) {
-    let mut first = true;
-    let mut field = |out: &mut String, name: &str| {
-        if !first {
-            out.push(' ');
-        }
-        first = false;
-        out.push_str(name);
-        out.push('=');
-    };
+    // The code always comes first; each later field is written with the
+    // space before it, in one piece.
     match row.code {
         Code::Cameo(code) => {
-            field(out, "cameo");
+            out.push_str("cameo=");
             out.push_str(code);
         }
         Code::Plover { event, mode } => {
-            field(out, "plover");
+            out.push_str("plover=");
             out.push_str(event);
             if let Some(mode) = mode {
                 out.push('/');
@@ -1808,18 +1801,18 @@ fn write_note(out: &mut String, row: &Row<'_>) {
         }
     }
     if let Some(v) = row.goldstein {
-        field(out, "goldstein");
+        out.push_str(" goldstein=");
         push_f64(out, v);
     }
     if let Some(v) = row.tone {
-        field(out, "tone");
+        out.push_str(" tone=");
         push_f64(out, (v * 100.0).round() / 100.0);
     }
     if let Some(v) = row.mentions {
-        field(out, "mentions");
+        out.push_str(" mentions=");
         push_u64(out, u64::from(v));
     }
-    field(out, "event");
+    out.push_str(" event=");
     out.push_str(row.id);
 }
 
