@@ -773,12 +773,17 @@ impl Importer {
         // item by item, and the item lists are made their size at once.
         let mut batch = graph.batch();
         batch.reserve(self.meetings.len(), self.positions.len(), self.acts.len());
-        for source in self.sources.into_values() {
+        // Maps are walked with `into_iter`, not `into_values`, which would
+        // first move every value into a list of its own.
+        for (_, source) in self.sources {
             batch.add_source(source)?;
         }
         // Link targets (states) before the actors that link to them.
-        let (linked, plain): (Vec<Actor>, Vec<Actor>) =
-            self.actors.into_values().partition(|a| !a.links.is_empty());
+        let (linked, plain): (Vec<Actor>, Vec<Actor>) = self
+            .actors
+            .into_iter()
+            .map(|(_, a)| a)
+            .partition(|a| !a.links.is_empty());
         for actor in plain.into_iter().chain(linked) {
             batch.add_actor(actor)?;
         }
