@@ -44,6 +44,7 @@ fn actor<'a, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
         country: text(cols, start + 2, "ActorCountryCode")?,
         group: text(cols, start + 3, "ActorKnownGroupCode")?,
         role: text(cols, start + 7, "ActorType1Code")?,
+        columns: cols.span(start, start + 7).and_then(Field::text),
     }))
 }
 

@@ -51,14 +51,13 @@ mod write;
 pub mod cameo;
 pub mod mapping;
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use indexmap::IndexMap;
 use indexmap::map::{RawEntryApiV1 as _, raw_entry_v1::RawEntryMut};
+use indexmap::{IndexMap, IndexSet};
 use std::hash::BuildHasher as _;
 
 use crate::{
@@ -478,7 +477,7 @@ pub struct Importer {
     actor_buf: String,
     /// The last coded forms seen, by [`quick_hash`], in front of `actor_cache`.
     actor_front: Vec<(String, Option<usize>)>,
-    /// Sources by key (the values' own keys are set by `finish`).
+    /// Sources by key (each source's own key shares the map's text).
     sources: IndexMap<Key, Source>,
     stances: IndexMap<Key, Stance>,
     meetings: Vec<Meeting>,
@@ -486,18 +485,24 @@ pub struct Importer {
     /// beside the meetings so the search for a reciprocal row's meeting
     /// reads a small array, not the meetings themselves.
     meeting_days: Vec<Option<i64>>,
-    /// Meetings by (pair of actors, class) for merging reciprocal rows.
-    meetings_by_pair: HashMap<(usize, usize, u8), Vec<usize>>,
+    /// Meetings by (pair of actors, class) for merging reciprocal rows, the
+    /// three packed in one number (see [`pair_key`]).
+    meetings_by_pair: HashMap<u128, Vec<usize>>,
     /// Meetings by explicit group id (TSV and PLOVER rows of one event).
     meetings_by_group: HashMap<String, usize>,
     acts: Vec<Act>,
-    /// Acts by actor, target, and day, kind and stance (see [`day_tag`]).
-    acts_by_key: HashMap<(usize, usize, u64), usize>,
+    /// Acts by actor, target, and day, kind and stance (see [`act_key`]):
+    /// the index of a key in the set is that of its act in `acts`. A set
+    /// keeps each key's hash, so growing it rehashes nothing.
+    acts_by_key: IndexSet<u128>,
     positions: Vec<Position>,
-    /// Positions by actor, and day, polarity and stance (see [`day_tag`]).
-    positions_by_key: HashMap<(usize, u64), usize>,
-    /// A reused buffer for source keys.
+    /// Positions by actor, and day, polarity and stance (see
+    /// [`position_key`]), as `acts_by_key`.
+    positions_by_key: IndexSet<u128>,
+    /// A reused buffer for source and meeting keys.
     key_buf: String,
+    /// A reused buffer for evidence notes, copied out at their length.
+    note_buf: String,
     /// Dates read (GDELT `SQLDATE` and `DATEADDED`), by their eight digits
     /// in a small direct-mapped table: rows of a batch share a few dates.
     dates: Vec<Option<(u64, PartialDate)>>,
@@ -547,13 +552,17 @@ impl RowError {
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum ActorRef<'a> {
     /// A CAMEO actor: code (`RUSGOV`), name as found, country, known group
-    /// and first role code (GDELT, PLOVER).
+    /// and first role code (GDELT, PLOVER). `columns` is, when the fields
+    /// come from one run of columns of a line (GDELT), that run as written:
+    /// the importer's cache knows the actor by it, with no copy of the
+    /// fields.
     Cameo {
         code: &'a str,
         name: &'a str,
         country: &'a str,
         group: &'a str,
         role: &'a str,
+        columns: Option<&'a str>,
     },
     /// An ICEWS actor: name, sectors, country name.
     Icews {
@@ -760,31 +769,37 @@ impl Importer {
     pub fn finish(mut self) -> Result<(DiplomaticGraph, ImportReport)> {
         self.attach_mentions();
         let mut graph = DiplomaticGraph::new();
-        for (key, mut source) in self.sources {
-            source.key = key;
-            graph.add_source(source)?;
+        // In one batch: date-ordered indexes are sorted once at the end, not
+        // item by item, and the item lists are made their size at once.
+        let mut batch = graph.batch();
+        batch.reserve(self.meetings.len(), self.positions.len(), self.acts.len());
+        // Maps are walked with `into_iter`, not `into_values`, which would
+        // first move every value into a list of its own.
+        for (_, source) in self.sources {
+            batch.add_source(source)?;
         }
         // Link targets (states) before the actors that link to them.
-        let (linked, plain): (Vec<Actor>, Vec<Actor>) =
-            self.actors.into_values().partition(|a| !a.links.is_empty());
+        let (linked, plain): (Vec<Actor>, Vec<Actor>) = self
+            .actors
+            .into_iter()
+            .map(|(_, a)| a)
+            .partition(|a| !a.links.is_empty());
         for actor in plain.into_iter().chain(linked) {
-            graph.add_actor(actor)?;
+            batch.add_actor(actor)?;
         }
         for (_, stance) in self.stances {
-            graph.add_stance(stance)?;
+            batch.add_stance(stance)?;
         }
-        // Date-ordered indexes are sorted once at the end, not item by item.
-        graph.begin_bulk();
         for meeting in self.meetings {
-            graph.add_meeting(meeting)?;
+            batch.add_meeting(meeting)?;
         }
         for act in self.acts {
-            graph.add_act(act)?;
+            batch.add_act(act)?;
         }
         for position in self.positions {
-            graph.add_position(position)?;
+            batch.add_position(position)?;
         }
-        graph.end_bulk();
+        batch.finish();
         let counts = graph.counts();
         let mut report = self.report;
         report.actors = counts.actors;
@@ -889,7 +904,7 @@ impl Importer {
         field: &'static str,
     ) -> std::result::Result<PartialDate, RowError> {
         const SLOTS: usize = 64;
-        let plain = (bytes.len() == 8 || bytes.len() == 14) && !bytes.contains(&b'-');
+        let plain = (bytes.len() == 8 || bytes.len() == 14) && !has_dash(bytes);
         let digits = bytes
             .get(..8)
             .and_then(|d| <[u8; 8]>::try_from(d).ok())
@@ -1010,9 +1025,14 @@ impl Importer {
     /// The evidence of a row, adding its source.
     fn evidence(&mut self, row: &Row<'_>) -> Evidence {
         let key = self.source_of(row);
-        let mut note = String::with_capacity(64);
+        // Written in a reused buffer and copied out at its length: one
+        // allocation of the note's size, never a regrowth.
+        let mut note = std::mem::take(&mut self.note_buf);
+        note.clear();
         write_note(&mut note, row);
-        Evidence::cite(key).note(note)
+        let evidence = Evidence::cite(key).note(note.as_str());
+        self.note_buf = note;
+        evidence
     }
 
     /// The key of a row's source, adding the source when new. Rows of one
@@ -1046,14 +1066,15 @@ impl Importer {
             RawEntryMut::Occupied(found) => (found.index(), found.key().clone()),
             RawEntryMut::Vacant(slot) => {
                 let index = slot.index();
-                let key = Key::new(buf.as_str());
+                // `From<&str>` copies the text once, into the shared key.
+                let key = Key::from(buf.as_str());
                 let title = match (row.url, &row.fallback_source) {
                     (Some(url), _) => url.to_owned(),
                     (None, Some((_, title))) => title.clone(),
                     (None, None) => format!("{} event {}", row.prefix, row.id),
                 };
-                // The source's own key is the map's, set by `finish`.
-                let mut source = Source::new(Key::new(String::new()), title);
+                // The source's own key shares the map's text.
+                let mut source = Source::new(key.clone(), title);
                 source.url = row.url.map(str::to_owned);
                 source.published = row.added;
                 source.publisher = row.publisher.map(str::to_owned);
@@ -1081,7 +1102,7 @@ impl Importer {
     ) -> usize {
         self.report.rows_to_meetings += 1;
         let class = meeting_class(kind, status);
-        let pair = (a.min(b), a.max(b), class);
+        let pair = pair_key(a.min(b), a.max(b), class);
         let day = row.date.day_number();
         let group = row.group.map(|g| format!("{}:{g}", row.prefix));
         let Importer {
@@ -1090,6 +1111,7 @@ impl Importer {
             meeting_days,
             meetings_by_pair,
             meetings_by_group,
+            key_buf,
             ..
         } = self;
         // One hash of the pair: the list is looked in and then added to.
@@ -1125,7 +1147,7 @@ impl Importer {
                 join(m, a_key, a_role);
                 join(m, b_key, b_role);
                 if m.evidence.last() != Some(&evidence) {
-                    m.evidence.push(evidence);
+                    push_small(&mut m.evidence, evidence);
                 }
                 // Found by its group, the meeting may be another pair's.
                 if by_group.is_some() && !list.contains(&i) {
@@ -1137,10 +1159,11 @@ impl Importer {
                 let i = meetings.len();
                 list.push(i);
                 let id = row.group.unwrap_or(row.id);
-                let mut key = String::with_capacity(row.prefix.len() + 1 + id.len());
-                key.push_str(row.prefix);
-                key.push('-');
-                push_slug_id(&mut key, id);
+                key_buf.clear();
+                key_buf.push_str(row.prefix);
+                key_buf.push('-');
+                push_slug_id(key_buf, id);
+                let key = Key::from(key_buf.as_str());
                 let name = |i: usize| actors.get_index(i).map_or("", |(_, a)| a.name.as_str());
                 let (a_name, b_name, kind_name) = (name(a), name(b), kind.as_str());
                 let mut title =
@@ -1148,10 +1171,8 @@ impl Importer {
                 for part in [a_name, " – ", b_name, " ", kind_name] {
                     title.push_str(part);
                 }
-                let mut m = Meeting::new(key, title, kind)
-                    .status(status)
-                    .date(row.date)
-                    .evidence(evidence);
+                let mut m = Meeting::new(key, title, kind).status(status).date(row.date);
+                m.evidence = vec![evidence];
                 m.participants = vec![
                     Participant::new(a_key.clone()).role(a_role),
                     Participant::new(b_key.clone()).role(b_role),
@@ -1179,40 +1200,40 @@ impl Importer {
     ) -> EdgeRef {
         self.report.rows_to_acts += 1;
         let stance = stance.map(|(s, _)| s);
-        let key = (actor, target, day_tag(row.date, kind as u8, stance));
+        if let Some(stance) = stance {
+            self.stance(stance);
+        }
+        let key = act_key(actor, target, day_tag(row.date, kind as u8, stance));
         let Importer {
             acts_by_key,
             acts,
             actors,
+            stances,
             ..
         } = self;
-        match acts_by_key.entry(key) {
-            Entry::Occupied(found) => {
-                let i = *found.get();
-                if let Some(act) = acts.get_mut(i) {
-                    if act.evidence.last() != Some(&evidence) {
-                        act.evidence.push(evidence);
-                    }
+        // One hash: the key is found or added, and its index is the act's.
+        let (i, new) = acts_by_key.insert_full(key);
+        if !new {
+            if let Some(act) = acts.get_mut(i) {
+                if act.evidence.last() != Some(&evidence) {
+                    push_small(&mut act.evidence, evidence);
                 }
-                return EdgeRef::Act(i);
             }
-            Entry::Vacant(slot) => {
-                let mut act =
-                    Act::new(key_of(actors, actor), kind, key_of(actors, target)).date(row.date);
-                // Most acts keep the one row's evidence: room for one, not
-                // the four a first push would make (a quarter of the memory).
-                act.evidence = vec![evidence];
-                if let Some(stance) = stance {
-                    act = act.stance(stance);
-                }
-                slot.insert(acts.len());
-                acts.push(act);
-            }
+            return EdgeRef::Act(i);
         }
+        let mut act = Act::new(key_of(actors, actor), kind, key_of(actors, target)).date(row.date);
+        // Most acts keep the one row's evidence: room for one, not the four
+        // a first push would make (a quarter of the memory).
+        act.evidence = vec![evidence];
         if let Some(stance) = stance {
-            self.stance(stance);
+            // The stance's own key, shared (added above).
+            act = match stance_key(stances, stance) {
+                Some(key) => act.stance(key.clone()),
+                None => act.stance(stance),
+            };
         }
-        EdgeRef::Act(self.acts.len() - 1)
+        acts.push(act);
+        EdgeRef::Act(i)
     }
 
     fn position(
@@ -1225,38 +1246,31 @@ impl Importer {
     ) -> EdgeRef {
         self.report.rows_to_positions += 1;
         self.stance(stance);
-        let key = (actor, day_tag(row.date, polarity as u8, Some(stance)));
+        let key = position_key(actor, day_tag(row.date, polarity as u8, Some(stance)));
         let Importer {
             positions_by_key,
             positions,
             actors,
+            stances,
             ..
         } = self;
-        match positions_by_key.entry(key) {
-            Entry::Occupied(found) => {
-                let i = *found.get();
-                if let Some(p) = positions.get_mut(i) {
-                    if p.evidence.last() != Some(&evidence) {
-                        p.evidence.push(evidence);
-                    }
-                }
-                EdgeRef::Position(i)
-            }
-            Entry::Vacant(slot) => {
-                let i = positions.len();
-                slot.insert(i);
-                positions.push(
-                    Position::new(key_of(actors, actor), stance, polarity)
-                        .from(row.date)
-                        .evidence(evidence),
-                );
-                EdgeRef::Position(i)
+        let (i, new) = positions_by_key.insert_full(key);
+        if new {
+            // The stance's own key, shared (`stance` added it).
+            let stance = stance_key(stances, stance).map_or_else(|| Key::from(stance), Key::clone);
+            let mut p = Position::new(key_of(actors, actor), stance, polarity).from(row.date);
+            p.evidence = vec![evidence];
+            positions.push(p);
+        } else if let Some(p) = positions.get_mut(i) {
+            if p.evidence.last() != Some(&evidence) {
+                push_small(&mut p.evidence, evidence);
             }
         }
+        EdgeRef::Position(i)
     }
 
     fn stance(&mut self, key: &'static str) {
-        if self.stances.contains_key(key) {
+        if stance_key(&self.stances, key).is_some() {
             return;
         }
         let stance = match key {
@@ -1344,12 +1358,19 @@ impl Importer {
         let mut cache_key = std::mem::take(&mut self.actor_buf);
         cache_key.clear();
         let (tag, fields): (&str, &[&str]) = match actor {
+            // The run of columns holds the fields (and maybe others), so
+            // equal runs are equal fields: the same actor.
+            ActorRef::Cameo {
+                columns: Some(columns),
+                ..
+            } => ("g", std::slice::from_ref(columns)),
             ActorRef::Cameo {
                 code,
                 name,
                 country,
                 group,
                 role,
+                columns: None,
             } => ("c", &[code, name, country, group, role]),
             ActorRef::Icews {
                 name,
@@ -1405,6 +1426,7 @@ impl Importer {
                 country,
                 group,
                 role,
+                ..
             } => self.resolve_cameo(code, name, country, group, role),
             ActorRef::Icews {
                 name,
@@ -1643,6 +1665,12 @@ fn quick_hash(bytes: &[u8]) -> usize {
     (hash >> 32) as usize
 }
 
+/// The key of a stance the importer added: a look through the few there
+/// are (the mapping has two), cheaper than hashing.
+fn stance_key<'a>(stances: &'a IndexMap<Key, Stance>, key: &str) -> Option<&'a Key> {
+    stances.keys().find(|k| k.as_str() == key)
+}
+
 /// The key of the actor at `index`.
 fn key_of(actors: &IndexMap<Key, Actor>, index: usize) -> Key {
     actors
@@ -1663,15 +1691,48 @@ fn day_tag(date: PartialDate, tag: u8, stance: Option<&str>) -> u64 {
     (date.day_number() as u32 as u64) | (u64::from(tag) << 32) | (stance << 40)
 }
 
+/// A [`Importer::meetings_by_pair`] key: two actors' indexes and a meeting
+/// class in one number, hashed in one write. An index past `u32::MAX`
+/// (which no graph can hold) is cut to it.
+fn pair_key(a: usize, b: usize, class: u8) -> u128 {
+    let a = u32::try_from(a).unwrap_or(u32::MAX);
+    let b = u32::try_from(b).unwrap_or(u32::MAX);
+    u128::from(a) | (u128::from(b) << 32) | (u128::from(class) << 64)
+}
+
+/// An [`Importer::acts_by_key`] key: actor and target indexes (as in
+/// [`pair_key`]) and a [`day_tag`].
+fn act_key(actor: usize, target: usize, day_tag: u64) -> u128 {
+    let actor = u32::try_from(actor).unwrap_or(u32::MAX);
+    let target = u32::try_from(target).unwrap_or(u32::MAX);
+    u128::from(actor) | (u128::from(target) << 32) | (u128::from(day_tag) << 64)
+}
+
+/// An [`Importer::positions_by_key`] key: an actor index and a [`day_tag`].
+fn position_key(actor: usize, day_tag: u64) -> u128 {
+    (actor as u128) | (u128::from(day_tag) << 64)
+}
+
 /// Adds `actor` to a meeting or makes its role more specific.
 fn join(m: &mut Meeting, actor: &Key, role: Role) {
     match m.participants.iter_mut().find(|p| &p.actor == actor) {
         Some(p) if p.role == Role::Participant => p.role = role,
         Some(_) => {}
-        None => m
-            .participants
-            .push(Participant::new(actor.clone()).role(role)),
+        None => push_small(
+            &mut m.participants,
+            Participant::new(actor.clone()).role(role),
+        ),
     }
+}
+
+/// Pushes onto a list that is usually short, making room for one more
+/// rather than doubling while it is: the graph frees a list's spare room
+/// when the item is stored, which is a copy of the list.
+fn push_small<T>(list: &mut Vec<T>, item: T) {
+    if list.len() < 4 {
+        list.reserve_exact(1);
+    }
+    list.push(item);
 }
 
 /// An id as a key part: letters, digits and `-`, `.`, `:`, `_`; at most 100
@@ -1691,6 +1752,13 @@ pub(crate) fn slug_id(id: &str) -> String {
 
 /// Appends [`slug_id`] of `id` to `out`.
 fn push_slug_id(out: &mut String, id: &str) {
+    // Ids are nearly always short and plain (GDELT's are digits): copied
+    // at once.
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b':' | b'_');
+    if id.len() <= 100 && id.bytes().all(plain) {
+        out.push_str(id);
+        return;
+    }
     out.extend(id.chars().take(100).map(|c| {
         if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '_') {
             c
@@ -1721,22 +1789,15 @@ fn push_url_key(out: &mut String, url: &str) {
 /// Writes the coding note of a row, as [`Coding`]'s `Display` writes it,
 /// without going through `fmt`.
 fn write_note(out: &mut String, row: &Row<'_>) {
-    let mut first = true;
-    let mut field = |out: &mut String, name: &str| {
-        if !first {
-            out.push(' ');
-        }
-        first = false;
-        out.push_str(name);
-        out.push('=');
-    };
+    // The code always comes first; each later field is written with the
+    // space before it, in one piece.
     match row.code {
         Code::Cameo(code) => {
-            field(out, "cameo");
+            out.push_str("cameo=");
             out.push_str(code);
         }
         Code::Plover { event, mode } => {
-            field(out, "plover");
+            out.push_str("plover=");
             out.push_str(event);
             if let Some(mode) = mode {
                 out.push('/');
@@ -1745,18 +1806,18 @@ fn write_note(out: &mut String, row: &Row<'_>) {
         }
     }
     if let Some(v) = row.goldstein {
-        field(out, "goldstein");
+        out.push_str(" goldstein=");
         push_f64(out, v);
     }
     if let Some(v) = row.tone {
-        field(out, "tone");
+        out.push_str(" tone=");
         push_f64(out, (v * 100.0).round() / 100.0);
     }
     if let Some(v) = row.mentions {
-        field(out, "mentions");
+        out.push_str(" mentions=");
         push_u64(out, u64::from(v));
     }
-    field(out, "event");
+    out.push_str(" event=");
     out.push_str(row.id);
 }
 
@@ -1883,6 +1944,23 @@ pub(crate) fn split_tabs<'a, F: Field<'a>>(line: F, cols: &mut [F]) -> usize {
     n + 1
 }
 
+/// Whether a date field of 8 to 16 bytes holds a `-`: its first and last
+/// eight bytes (overlapping) tested as words, as [`split_tabs`] tests for
+/// tabs. Other lengths are searched byte by byte.
+fn has_dash(bytes: &[u8]) -> bool {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const DASHES: u64 = 0x2d2d_2d2d_2d2d_2d2d;
+    let word = |b: Option<&[u8]>| b.and_then(|b| <[u8; 8]>::try_from(b).ok());
+    let n = bytes.len();
+    match (word(bytes.get(..8)), word(bytes.get(n.saturating_sub(8)..))) {
+        (Some(first), Some(last)) if n <= 16 => [first, last].iter().any(|w| {
+            let w = u64::from_le_bytes(*w) ^ DASHES;
+            !(((w & LOW) + LOW) | w | LOW) != 0
+        }),
+        _ => bytes.contains(&b'-'),
+    }
+}
+
 /// The fields of a line split at tabs, as the offsets where they end (only
 /// the first `N` are kept; [`count`](Tabs::count) counts them all). Storing
 /// an offset per tab is cheaper than a slice per field, and a reader only
@@ -1899,20 +1977,26 @@ impl<'a, F: Field<'a>, const N: usize> Tabs<F, N> {
         const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
         const TABS: u64 = 0x0909_0909_0909_0909;
         let bytes = line.bytes();
-        let mut ends = [0; N];
+        // Built where it is returned, not copied there at the end.
+        let mut tabs = Tabs {
+            line,
+            ends: [0; N],
+            count: 0,
+        };
+        let ends = &mut tabs.ends;
         let mut count = 0;
         let chunks = bytes.chunks_exact(8);
         let tail = chunks.remainder();
         let tail_start = bytes.len() - tail.len();
         for (i, chunk) in chunks.enumerate() {
             let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ TABS;
-            let mut tabs = !(((word & LOW) + LOW) | word | LOW);
-            while tabs != 0 {
+            let mut found = !(((word & LOW) + LOW) | word | LOW);
+            while found != 0 {
                 if let Some(end) = ends.get_mut(count) {
-                    *end = i * 8 + (tabs.trailing_zeros() / 8) as usize;
+                    *end = i * 8 + (found.trailing_zeros() / 8) as usize;
                 }
                 count += 1;
-                tabs &= tabs - 1;
+                found &= found - 1;
             }
         }
         for (i, &b) in tail.iter().enumerate() {
@@ -1926,11 +2010,8 @@ impl<'a, F: Field<'a>, const N: usize> Tabs<F, N> {
         if let Some(end) = ends.get_mut(count) {
             *end = bytes.len();
         }
-        Tabs {
-            line,
-            ends,
-            count: count + 1,
-        }
+        tabs.count = count + 1;
+        tabs
     }
 
     /// The number of fields.
@@ -1943,6 +2024,12 @@ impl<'a, F: Field<'a>, const N: usize> Tabs<F, N> {
 pub(crate) trait Columns<'a, F: Field<'a>> {
     /// The field at column `i` (counted from 0), empty when there is none.
     fn col(&self, i: usize) -> F;
+
+    /// Columns `first..=last` as written, tabs and all, when known.
+    fn span(&self, first: usize, last: usize) -> Option<F> {
+        let _ = (first, last);
+        None
+    }
 }
 
 impl<'a, F: Field<'a>> Columns<'a, F> for [F] {
@@ -1968,6 +2055,18 @@ impl<'a, F: Field<'a>, const N: usize> Columns<'a, F> for Tabs<F, N> {
         };
         let end = self.ends.get(i).copied().unwrap_or(0);
         self.line.part(start..end).unwrap_or_default()
+    }
+
+    fn span(&self, first: usize, last: usize) -> Option<F> {
+        if first > last || last >= self.count || last >= N {
+            return None;
+        }
+        let start = match first.checked_sub(1) {
+            Some(before) => self.ends.get(before)? + 1,
+            None => 0,
+        };
+        let end = *self.ends.get(last)?;
+        self.line.part(start..end)
     }
 }
 
@@ -2180,6 +2279,47 @@ mod zip_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_of_columns_is_the_columns_joined_by_tabs() {
+        for line in ["", "a", "a\tbb\t\tccc", "\t\tx\t", "é\tü\t\tß"] {
+            let cols: Tabs<&str, 4> = Tabs::new(line);
+            let all: Vec<&str> = line.split('\t').collect();
+            for first in 0..6 {
+                for last in 0..6 {
+                    let expected = (first <= last && last < all.len() && last < 4)
+                        .then(|| all[first..=last].join("\t"));
+                    let span = cols.span(first, last).map(str::to_owned);
+                    assert_eq!(span, expected, "{line:?} {first}..={last}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn has_dash_agrees_with_a_byte_search() {
+        let mut state = 7;
+        for len in 0..24 {
+            for _ in 0..200 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| match next(&mut state) % 4 {
+                        0 => b'-',
+                        1 => 0xad,
+                        2 => b'0' + (next(&mut state) % 10) as u8,
+                        _ => (next(&mut state) % 256) as u8,
+                    })
+                    .collect();
+                assert_eq!(has_dash(&bytes), bytes.contains(&b'-'), "{bytes:?}");
+            }
+            let plain = vec![b'2'; len];
+            assert!(!has_dash(&plain));
+            for at in 0..len {
+                let mut one = plain.clone();
+                one[at] = b'-';
+                assert!(has_dash(&one), "{one:?}");
+            }
+        }
+    }
 
     /// A small deterministic generator (splitmix64).
     fn next(state: &mut u64) -> u64 {

@@ -129,6 +129,7 @@ fn actors<'v>(record: &'v Value, names: [&str; 2]) -> Vec<ActorRef<'v>> {
                 country: "",
                 group: "",
                 role,
+                columns: None,
             },
         });
     }
