@@ -147,6 +147,10 @@ pub(crate) struct Indexes {
     /// change once added, so a `known_at` query compares one integer per
     /// position instead of looking its sources up.
     pub(crate) position_known: Vec<u32>,
+    /// Per position, by id: its polarity and the packed days outside which
+    /// it cannot hold, so a scan of a stance's positions rejects most of
+    /// them from this dense array without reading their entries.
+    pub(crate) position_spans: Vec<crate::query::PositionSpan>,
     /// Per actor, by id: for each stance it has positions on, sorted by
     /// stance id (found by binary search, not by hashing), the actor's
     /// positions on it sorted by start.
@@ -1157,6 +1161,7 @@ impl DiplomaticGraph {
             .for_each(Vec::shrink_to_fit);
         index.meeting_dates.shrink_to_fit();
         index.position_known.shrink_to_fit();
+        index.position_spans.shrink_to_fit();
         index.meetings_by_actor.shrink_to_fit();
         index.acts_by_actor.shrink_to_fit();
         index.acts_by_target.shrink_to_fit();
@@ -1262,6 +1267,7 @@ impl DiplomaticGraph {
 
         fit(&mut position.evidence);
         let id = PositionId(to_u32(self.positions.len()));
+        let span = crate::query::PositionSpan::of(&position);
         self.positions.push(PositionEntry {
             position,
             actor,
@@ -1269,6 +1275,7 @@ impl DiplomaticGraph {
             meeting,
         });
         self.index.position_known.push(known);
+        self.index.position_spans.push(span);
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
         let positions = &self.positions;
         let index = &mut self.index;
@@ -2194,6 +2201,7 @@ impl Batch<'_> {
         index.meetings_by_date.reserve(meetings);
         index.meeting_dates.reserve(meetings);
         index.position_known.reserve(positions);
+        index.position_spans.reserve(positions);
         index.meeting_names.reserve(meetings);
     }
 

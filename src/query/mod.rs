@@ -63,7 +63,7 @@ pub use positions::{
 };
 pub use ranking::ActorCount;
 
-use crate::model::{Certainty, PartialDate};
+use crate::model::{Certainty, PartialDate, Polarity};
 
 /// The last day of a query's date (an `as_of` or `known_at`), as a number
 /// that compares with the bounds of stored dates without counting days.
@@ -157,6 +157,48 @@ impl Day {
     }
 }
 
+/// What a scan needs to know of a position without reading it: its
+/// polarity, whether it is open-ended, and the packed days outside which it
+/// cannot hold (the first day of `from`, the last day of `until`). Kept
+/// per position in a dense array (`Indexes::position_spans`), 12 bytes
+/// each, so stance-wide scans reject positions without touching the
+/// entries; the entries still decide the ones that pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PositionSpan {
+    lo: u32,
+    hi: u32,
+    polarity: Polarity,
+    open: bool,
+}
+
+impl PositionSpan {
+    /// The span of `position`.
+    pub(crate) fn of(position: &crate::Position) -> PositionSpan {
+        PositionSpan {
+            lo: position.from.map_or(0, first_key),
+            hi: position.until.map_or(u32::MAX, last_key),
+            polarity: position.polarity,
+            open: position.until.is_none(),
+        }
+    }
+
+    /// The polarity.
+    pub(crate) fn polarity(self) -> Polarity {
+        self.polarity
+    }
+
+    /// Whether the position is open-ended (no `until`).
+    pub(crate) fn open(self) -> bool {
+        self.open
+    }
+
+    /// False only when the position cannot hold on `day`: exactly when
+    /// [`Day::holds`] gives `None`.
+    pub(crate) fn may_hold(self, day: Day) -> bool {
+        self.lo <= day.0 && day.0 < self.hi
+    }
+}
+
 /// A publication date packed for [`Day::has_seen_key`]: `has_seen(p)` is
 /// `has_seen_key(known_key(p))`, and the earliest of several is their
 /// least.
@@ -181,6 +223,30 @@ mod tests {
             }
         }
         all
+    }
+
+    #[test]
+    fn spans_reject_only_what_holds_rejects() {
+        use crate::{Polarity, Position};
+        let all = dates();
+        let bounds: Vec<Option<PartialDate>> = std::iter::once(None)
+            .chain(all.iter().copied().step_by(11).map(Some))
+            .collect();
+        let days: Vec<PartialDate> = all.iter().copied().step_by(5).collect();
+        for from in &bounds {
+            for until in &bounds {
+                let mut p = Position::new("a", "s", Polarity::Opposes);
+                p.from = *from;
+                p.until = *until;
+                let span = super::PositionSpan::of(&p);
+                assert_eq!(span.open(), until.is_none());
+                for d in &days {
+                    let day = Day::last_of(*d);
+                    let holds = day.holds(*from, *until).is_some();
+                    assert_eq!(span.may_hold(day), holds, "{from:?}..{until:?} on {d}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -71,6 +71,16 @@ enum Held {
 }
 
 impl Held {
+    /// False only when a position with this span cannot hold: the cheap
+    /// first test of [`holds`](Self::holds).
+    fn may_hold(self, span: super::PositionSpan) -> bool {
+        match self {
+            Held::Ever => true,
+            Held::Latest => span.open(),
+            Held::At(day) => span.may_hold(day),
+        }
+    }
+
     fn holds(self, from: Option<PartialDate>, until: Option<PartialDate>) -> Option<Certainty> {
         match self {
             Held::Ever => Some(Certainty::Certain),
@@ -538,7 +548,20 @@ impl DiplomaticGraph {
             (None, None) => Ids::All((0..self.positions.len()).map(|i| PositionId(to_u32(i)))),
         };
         let (polarities, held, known) = (q.polarities, q.scope.held(), Known::new(q.known_at));
+        let (spans, first_known) = (&self.index.position_spans, &self.index.position_known);
         ids.filter_map(move |id| {
+            // Reject from the dense arrays first; read the entry only for
+            // positions that may match.
+            let span = spans.get(id.index());
+            if span.is_some_and(|s| !(polarities.allows(s.polarity()) && held.may_hold(*s))) {
+                return None;
+            }
+            let first = first_known.get(id.index());
+            if let (Some(day), Some(first)) = (known.day, first) {
+                if !day.has_seen_key(*first) {
+                    return None;
+                }
+            }
             let entry = self.positions.get(id.index())?;
             if !polarities.allows(entry.position.polarity) {
                 return None;
