@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
 use indexmap::IndexMap;
+use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
 use petgraph::Direction;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
@@ -432,8 +433,21 @@ pub(crate) fn normalise(name: &str) -> String {
         }
         if word.is_ascii() {
             out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
+        } else if word.contains('Σ') {
+            // The one context-dependent mapping (final sigma): leave it to
+            // `str::to_lowercase`.
             out.push_str(&word.to_lowercase());
+        } else {
+            // What `str::to_lowercase` does for every other character, without
+            // its allocation: ASCII lowered in place, the rest mapped by
+            // `char::to_lowercase`.
+            for c in word.chars() {
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
         }
     }
     out
@@ -457,15 +471,16 @@ fn index_names<'n, Id: Copy + PartialEq>(
     let key = key.as_str();
     let key = key.bytes().any(|b| b.is_ascii_uppercase()).then_some(key);
     for name in key.into_iter().chain(names) {
-        let name = normalise(name);
-        match index.get_mut(name.as_str()) {
-            Some(ids) => {
+        // One hash per name: the entry both finds and inserts.
+        match index.entry(normalise(name).into_boxed_str()) {
+            std::collections::hash_map::Entry::Occupied(mut names) => {
+                let ids = names.get_mut();
                 if !ids.as_slice().contains(&id) {
                     ids.push_new(id);
                 }
             }
-            None => {
-                index.insert(name.into_boxed_str(), Ids::One(id));
+            std::collections::hash_map::Entry::Vacant(names) => {
+                names.insert(Ids::One(id));
             }
         }
     }
@@ -628,16 +643,16 @@ impl DiplomaticGraph {
     }
 
     pub(crate) fn try_add_source(&mut self, source: Source) -> Checked<SourceId> {
-        Self::check_key(
-            &source.key,
-            ItemKind::Source,
-            self.sources.contains_key(&source.key),
-        )?;
+        Self::check_key(&source.key, ItemKind::Source, false)?;
+        // One hash: the entry both tells a duplicate and takes the source.
+        let indexmap::map::Entry::Vacant(entry) = self.sources.entry(source.key.clone()) else {
+            return Err(Self::duplicate(&source.key, ItemKind::Source));
+        };
         nonblank(&source.title, "title", || {
             format!("source `{}`", source.key)
         })?;
-        let id = SourceId(to_u32(self.sources.len()));
-        self.sources.insert(source.key.clone(), source);
+        let id = SourceId(to_u32(entry.index()));
+        entry.insert(source);
         Ok(id)
     }
 
@@ -948,11 +963,14 @@ impl DiplomaticGraph {
     }
 
     pub(crate) fn try_add_meeting(&mut self, mut meeting: Meeting) -> Checked<MeetingId> {
-        Self::check_key(
-            &meeting.key,
-            ItemKind::Meeting,
-            self.meetings.contains_key(&meeting.key),
-        )?;
+        // The key is hashed once, for the duplicate check and the insert.
+        let hash = self.meetings.hasher().hash_one(meeting.key.as_str());
+        let taken = self
+            .meetings
+            .raw_entry_v1()
+            .index_from_hash(hash, |k| k.as_str() == meeting.key.as_str())
+            .is_some();
+        Self::check_key(&meeting.key, ItemKind::Meeting, taken)?;
         let key = meeting.key.clone();
         nonblank(&meeting.title, "title", || format!("meeting `{key}`"))?;
         if let (Some(date), Some(end)) = (meeting.date, meeting.end) {
@@ -1019,13 +1037,23 @@ impl DiplomaticGraph {
                 add(list);
             }
         }
-        self.meetings.insert(
-            key,
-            MeetingEntry {
-                meeting,
-                participants: participants.into_boxed_slice(),
-            },
-        );
+        let entry = MeetingEntry {
+            meeting,
+            participants: participants.into_boxed_slice(),
+        };
+        // Checked above that the key is not in the map.
+        match self
+            .meetings
+            .raw_entry_mut_v1()
+            .from_hash(hash, |k| *k == key)
+        {
+            RawEntryMut::Vacant(vacant) => {
+                vacant.insert_hashed_nocheck(hash, key, entry);
+            }
+            RawEntryMut::Occupied(mut occupied) => {
+                occupied.insert(entry);
+            }
+        }
         Ok(id)
     }
 
@@ -1300,12 +1328,12 @@ impl DiplomaticGraph {
         // Quotes are indexed only for long timelines; the contradiction
         // check scans a short one. The position that makes a timeline long
         // brings the others in.
-        let indexed: Vec<PositionId> = match timeline.len() {
-            n if n == SHORT_TIMELINE + 1 => timeline.clone(),
-            n if n > SHORT_TIMELINE => vec![id],
-            _ => Vec::new(),
+        let indexed: &[PositionId] = match timeline.len() {
+            n if n == SHORT_TIMELINE + 1 => timeline,
+            n if n > SHORT_TIMELINE => std::slice::from_ref(&id),
+            _ => &[],
         };
-        for p in indexed {
+        for &p in indexed {
             let evidence = positions
                 .get(p.index())
                 .map_or(&[][..], |e| &e.position.evidence);
@@ -1349,9 +1377,17 @@ impl DiplomaticGraph {
         let actor = share(&self.actors, &mut act.actor)
             .map(|i| ActorId(to_u32(i)))
             .ok_or_else(|| unknown(ItemKind::Actor, &act.actor, "actor"))?;
-        let target = share(&self.actors, &mut act.target)
-            .map(|i| ActorId(to_u32(i)))
-            .ok_or_else(|| unknown(ItemKind::Actor, &act.target, "target"))?;
+        // An act towards its own actor: no second lookup of the same key.
+        let target = if act.target.as_str() == act.actor.as_str() {
+            if !Key::same_text(&act.target, &act.actor) {
+                act.target = act.actor.clone();
+            }
+            actor
+        } else {
+            share(&self.actors, &mut act.target)
+                .map(|i| ActorId(to_u32(i)))
+                .ok_or_else(|| unknown(ItemKind::Actor, &act.target, "target"))?
+        };
         let meeting = self.check_meeting_ref(act.meeting.as_mut())?;
         let stance = match &mut act.stance {
             None => None,
@@ -1406,16 +1442,20 @@ impl DiplomaticGraph {
             ));
         }
         if taken {
-            return Err(Invalid::new(
-                "key",
-                Error::DuplicateKey {
-                    kind,
-                    key: key.clone(),
-                    location: None,
-                },
-            ));
+            return Err(Self::duplicate(key, kind));
         }
         Ok(())
+    }
+
+    fn duplicate(key: &Key, kind: ItemKind) -> Invalid {
+        Invalid::new(
+            "key",
+            Error::DuplicateKey {
+                kind,
+                key: key.clone(),
+                location: None,
+            },
+        )
     }
 
     fn check_actor_id(&self, actor: ActorId) -> Checked<()> {
@@ -2197,6 +2237,25 @@ impl Batch<'_> {
         index.meeting_names.reserve(meetings);
     }
 
+    /// Makes room for this many more sources, so the source map grows once
+    /// rather than rehashing step by step as sources are added. Only a
+    /// hint: adding more or fewer is fine.
+    ///
+    /// ```
+    /// use diplograph::Source;
+    /// let mut graph = diplograph::DiplomaticGraph::new();
+    /// let mut batch = graph.batch();
+    /// batch.reserve_sources(2);
+    /// batch.add_source(Source::new("a", "A report"))?;
+    /// batch.add_source(Source::new("b", "B report"))?;
+    /// batch.finish();
+    /// assert_eq!(graph.sources().count(), 2);
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    pub fn reserve_sources(&mut self, sources: usize) {
+        self.graph.sources.reserve(sources);
+    }
+
     /// The id of the actor with exactly this key, as
     /// [`DiplomaticGraph::actor_id`].
     ///
@@ -2532,6 +2591,66 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             assert_eq!(normalise(name), slow, "{name:?}");
+        }
+    }
+
+    /// `normalise` as it was before its allocation-free non-ASCII path: the
+    /// reference the fast one must match exactly.
+    fn normalise_reference(name: &str) -> String {
+        let mut out = String::with_capacity(name.len());
+        for word in name.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            if word.is_ascii() {
+                out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                out.push_str(&word.to_lowercase());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn normalise_matches_the_reference_on_any_text() {
+        for name in [
+            "Talks in Geneva \u{2013} day two",
+            "\u{2013}",
+            "Путин и ЗЕЛЕНСКИЙ",
+            "ΟΔΥΣΣΕΥΣ Σ ΣΑ αΣ αΣα",
+            "Straße STRASSE ẞ",
+            "İstanbul İ i̇ ı I",
+            "ǅemal ǈ ǋ ǲ ᾈ Ⅻ Ⓐ",
+            "a\u{a0}b\u{2003}C\u{3000}D\u{85}E\u{2028}F",
+            "Émile  ZOLA\t\n",
+            "",
+            " \u{2003} ",
+            "Zürich–Genève",
+        ] {
+            assert_eq!(normalise(name), normalise_reference(name), "{name:?}");
+        }
+        // Generated strings over a mix of ASCII, whitespace and characters
+        // with unusual case mappings.
+        let alphabet = [
+            'a', 'Z', ' ', '\t', '\u{a0}', '\u{2003}', '\u{2013}', 'Σ', 'σ', 'ς', 'ß', 'ẞ', 'İ',
+            'ı', 'Ǆ', 'ǅ', 'Ω', 'Ж', 'ж', 'Ⅻ', 'Ⓐ', 'ᾈ', '\u{307}', '1', '.', 'É',
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 12;
+            let name: String = (0..len)
+                .map(|_| {
+                    let at = usize::try_from(next() % 26).unwrap_or(0);
+                    alphabet.get(at).copied().unwrap_or('a')
+                })
+                .collect();
+            assert_eq!(normalise(&name), normalise_reference(&name), "{name:?}");
         }
     }
 
