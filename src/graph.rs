@@ -410,12 +410,13 @@ fn quote_hash(
 /// Lower-cases and collapses whitespace, for name lookups.
 pub(crate) fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    let ascii_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
     if name.is_ascii() {
         // The same as below, byte by byte: ASCII whitespace as
         // `char::is_whitespace` sees it is space and `\t` to `\r`.
         let mut gap = false;
         for b in name.bytes() {
-            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+            if ascii_space(b) {
                 gap = !out.is_empty();
             } else {
                 if gap {
@@ -427,12 +428,67 @@ pub(crate) fn normalise(name: &str) -> String {
         }
         return out;
     }
+    if !name.contains('Σ') {
+        // As below, in one pass: whitespace as `split_whitespace` sees it,
+        // runs of ASCII copied whole and lowered in place, and any other
+        // character mapped by `char::to_lowercase`, which is what
+        // `str::to_lowercase` does for every character but the
+        // context-dependent capital sigma.
+        let bytes = name.as_bytes();
+        let mut gap = false;
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if ascii_space(b) {
+                gap = !out.is_empty();
+                at += 1;
+                continue;
+            }
+            let rest = bytes.get(at..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| !b.is_ascii() || ascii_space(b))
+                .unwrap_or(rest.len());
+            if run > 0 {
+                if gap {
+                    out.push(' ');
+                    gap = false;
+                }
+                let start = out.len();
+                out.push_str(name.get(at..at + run).unwrap_or_default());
+                if let Some(pushed) = out.get_mut(start..) {
+                    pushed.make_ascii_lowercase();
+                }
+                at += run;
+                continue;
+            }
+            // A non-ASCII character starts at `at`.
+            let Some(c) = name.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            at += c.len_utf8();
+            if c.is_whitespace() {
+                gap = !out.is_empty();
+            } else {
+                if gap {
+                    out.push(' ');
+                    gap = false;
+                }
+                out.extend(c.to_lowercase());
+            }
+        }
+        return out;
+    }
     for word in name.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            // Copied whole, then lowered in place: both run a word at a time.
+            let start = out.len();
+            out.push_str(word);
+            if let Some(pushed) = out.get_mut(start..) {
+                pushed.make_ascii_lowercase();
+            }
         } else if word.contains('Σ') {
             // The one context-dependent mapping (final sigma): leave it to
             // `str::to_lowercase`.
@@ -2632,8 +2688,9 @@ mod tests {
         // Generated strings over a mix of ASCII, whitespace and characters
         // with unusual case mappings.
         let alphabet = [
-            'a', 'Z', ' ', '\t', '\u{a0}', '\u{2003}', '\u{2013}', 'Σ', 'σ', 'ς', 'ß', 'ẞ', 'İ',
-            'ı', 'Ǆ', 'ǅ', 'Ω', 'Ж', 'ж', 'Ⅻ', 'Ⓐ', 'ᾈ', '\u{307}', '1', '.', 'É',
+            'a', 'Z', ' ', '\t', '\u{b}', '\r', '\u{85}', '\u{a0}', '\u{2003}', '\u{2013}', 'Σ',
+            'σ', 'ς', 'ß', 'ẞ', 'İ', 'ı', 'Ǆ', 'ǅ', 'Ω', 'Ж', 'ж', 'Ⅻ', 'Ⓐ', 'ᾈ', '\u{307}', '1',
+            '.', 'É',
         ];
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = || {
@@ -2646,7 +2703,7 @@ mod tests {
             let len = next() % 12;
             let name: String = (0..len)
                 .map(|_| {
-                    let at = usize::try_from(next() % 26).unwrap_or(0);
+                    let at = usize::try_from(next() % 29).unwrap_or(0);
                     alphabet.get(at).copied().unwrap_or('a')
                 })
                 .collect();
