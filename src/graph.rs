@@ -740,11 +740,14 @@ impl DiplomaticGraph {
     }
 
     pub(crate) fn try_add_actor(&mut self, mut actor: Actor) -> Checked<ActorId> {
-        Self::check_key(
-            &actor.key,
-            ItemKind::Actor,
-            self.actors.contains_key(&actor.key),
-        )?;
+        // The key is hashed once, for the duplicate check and the insert.
+        let hash = self.actors.hasher().hash_one(actor.key.as_str());
+        let taken = self
+            .actors
+            .raw_entry_v1()
+            .index_from_hash(hash, |k| k.as_str() == actor.key.as_str())
+            .is_some();
+        Self::check_key(&actor.key, ItemKind::Actor, taken)?;
         let key = actor.key.clone();
         nonblank(&actor.name, "name", || format!("actor `{key}`"))?;
         nonblank_aliases(&actor.aliases, || format!("actor `{key}`"))?;
@@ -770,7 +773,20 @@ impl DiplomaticGraph {
             std::iter::once(actor.name.as_str()).chain(aliases),
             id,
         );
-        self.actors.insert(key, ActorEntry { actor, node });
+        let entry = ActorEntry { actor, node };
+        // Checked above that the key is not in the map.
+        match self
+            .actors
+            .raw_entry_mut_v1()
+            .from_hash(hash, |k| *k == key)
+        {
+            RawEntryMut::Vacant(vacant) => {
+                vacant.insert_hashed_nocheck(hash, key, entry);
+            }
+            RawEntryMut::Occupied(mut occupied) => {
+                occupied.insert(entry);
+            }
+        }
         for office in offices {
             self.attach_office(id, office);
         }
