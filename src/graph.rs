@@ -1449,17 +1449,9 @@ impl DiplomaticGraph {
         let actor = share(&self.actors, &mut act.actor)
             .map(|i| ActorId(to_u32(i)))
             .ok_or_else(|| unknown(ItemKind::Actor, &act.actor, "actor"))?;
-        // An act towards its own actor: no second lookup of the same key.
-        let target = if act.target.as_str() == act.actor.as_str() {
-            if !Key::same_text(&act.target, &act.actor) {
-                act.target = act.actor.clone();
-            }
-            actor
-        } else {
-            share(&self.actors, &mut act.target)
-                .map(|i| ActorId(to_u32(i)))
-                .ok_or_else(|| unknown(ItemKind::Actor, &act.target, "target"))?
-        };
+        let target = share(&self.actors, &mut act.target)
+            .map(|i| ActorId(to_u32(i)))
+            .ok_or_else(|| unknown(ItemKind::Actor, &act.target, "target"))?;
         let meeting = self.check_meeting_ref(act.meeting.as_mut())?;
         let stance = match &mut act.stance {
             None => None,
