@@ -142,6 +142,10 @@ pub(crate) struct ActEntry {
 pub(crate) struct Indexes {
     /// Per stance: its positions, in insertion order.
     pub(crate) positions_by_stance: Vec<Vec<PositionId>>,
+    /// Per stance: the spans of its positions, in the order of
+    /// `positions_by_stance`, so a stance-wide scan reads them in sequence
+    /// rather than by id.
+    pub(crate) spans_by_stance: Vec<Vec<crate::query::PositionSpan>>,
     /// Per position, by id: the day its evidence was first known, packed as
     /// `query::known_key` (the last day of the earliest publication date
     /// among its sources; `u32::MAX` when none is dated). Sources never
@@ -1266,6 +1270,11 @@ impl DiplomaticGraph {
         index.acts_by_actor.shrink_to_fit();
         index.acts_by_target.shrink_to_fit();
         index.positions_by_stance.shrink_to_fit();
+        index
+            .spans_by_stance
+            .iter_mut()
+            .for_each(Vec::shrink_to_fit);
+        index.spans_by_stance.shrink_to_fit();
         index.stances_by_actor.shrink_to_fit();
         index.timelines.shrink_to_fit();
         index.positions_by_quote.shrink_to_fit();
@@ -1377,6 +1386,7 @@ impl DiplomaticGraph {
         self.index.position_known.push(known);
         self.index.position_spans.push(span);
         push_at(&mut self.index.positions_by_stance, stance.index(), id);
+        push_at(&mut self.index.spans_by_stance, stance.index(), span);
         let positions = &self.positions;
         let index = &mut self.index;
         let bulk = index.bulk.is_some();

@@ -158,15 +158,20 @@ impl Day {
 }
 
 /// What a scan needs to know of a position without reading it: its
-/// polarity, whether it is open-ended, and the packed days outside which it
-/// cannot hold (the first day of `from`, the last day of `until`). Kept
-/// per position in a dense array (`Indexes::position_spans`), 12 bytes
-/// each, so stance-wide scans reject positions without touching the
-/// entries; the entries still decide the ones that pass.
+/// polarity, whether it is open-ended, and the first and last packed days
+/// of its `from` and `until`, enough to tell whether it holds on a day and
+/// how surely. Kept per position (`Indexes::position_spans`) and per
+/// stance beside the stance's ids (`Indexes::spans_by_stance`), 20 bytes
+/// each, so stance-wide scans decide every position without touching the
+/// entries, which they read only for the matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct PositionSpan {
-    lo: u32,
-    hi: u32,
+    /// First and last packed day of `from` (0 and 0 when unknown).
+    from_first: u32,
+    from_last: u32,
+    /// First and last packed day of `until` (`u32::MAX` when unknown).
+    until_first: u32,
+    until_last: u32,
     polarity: Polarity,
     open: bool,
 }
@@ -175,8 +180,10 @@ impl PositionSpan {
     /// The span of `position`.
     pub(crate) fn of(position: &crate::Position) -> PositionSpan {
         PositionSpan {
-            lo: position.from.map_or(0, first_key),
-            hi: position.until.map_or(u32::MAX, last_key),
+            from_first: position.from.map_or(0, first_key),
+            from_last: position.from.map_or(0, last_key),
+            until_first: position.until.map_or(u32::MAX, first_key),
+            until_last: position.until.map_or(u32::MAX, last_key),
             polarity: position.polarity,
             open: position.until.is_none(),
         }
@@ -195,7 +202,20 @@ impl PositionSpan {
     /// False only when the position cannot hold on `day`: exactly when
     /// [`Day::holds`] gives `None`.
     pub(crate) fn may_hold(self, day: Day) -> bool {
-        self.lo <= day.0 && day.0 < self.hi
+        self.from_first <= day.0 && day.0 < self.until_last
+    }
+
+    /// Whether the position holds on `day`, and how surely: exactly
+    /// [`Day::holds`] of its `from` and `until`, from the packed days.
+    pub(crate) fn holds(self, day: Day) -> Option<Certainty> {
+        if !self.may_hold(day) {
+            return None;
+        }
+        if day.0 < self.from_last || day.0 >= self.until_first {
+            Some(Certainty::Possible)
+        } else {
+            Some(Certainty::Certain)
+        }
     }
 }
 
@@ -242,8 +262,13 @@ mod tests {
                 assert_eq!(span.open(), until.is_none());
                 for d in &days {
                     let day = Day::last_of(*d);
-                    let holds = day.holds(*from, *until).is_some();
-                    assert_eq!(span.may_hold(day), holds, "{from:?}..{until:?} on {d}");
+                    let holds = day.holds(*from, *until);
+                    assert_eq!(
+                        span.may_hold(day),
+                        holds.is_some(),
+                        "{from:?}..{until:?} on {d}"
+                    );
+                    assert_eq!(span.holds(day), holds, "{from:?}..{until:?} on {d}");
                 }
             }
         }

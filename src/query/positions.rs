@@ -71,13 +71,13 @@ enum Held {
 }
 
 impl Held {
-    /// False only when a position with this span cannot hold: the cheap
-    /// first test of [`holds`](Self::holds).
-    fn may_hold(self, span: super::PositionSpan) -> bool {
+    /// [`holds`](Self::holds) from a position's packed span, without
+    /// reading the position.
+    fn of_span(self, span: super::PositionSpan) -> Option<Certainty> {
         match self {
-            Held::Ever => true,
-            Held::Latest => span.open(),
-            Held::At(day) => span.may_hold(day),
+            Held::Ever => Some(Certainty::Certain),
+            Held::Latest => span.open().then_some(Certainty::Certain),
+            Held::At(day) => span.holds(day),
         }
     }
 
@@ -529,14 +529,14 @@ impl DiplomaticGraph {
         let q = query.into();
         let ids = match (q.stance, q.actor) {
             (Some(stance), Some(actor)) => Ids::List(self.timeline(actor, stance).iter()),
-            (Some(stance), None) => Ids::List(
-                self.index
-                    .positions_by_stance
-                    .get(stance.index())
-                    .map(Vec::as_slice)
-                    .unwrap_or_default()
-                    .iter(),
-            ),
+            (Some(stance), None) => {
+                let ids = self.index.positions_by_stance.get(stance.index());
+                let spans = self.index.spans_by_stance.get(stance.index());
+                Ids::Spanned(
+                    ids.map(Vec::as_slice).unwrap_or_default().iter(),
+                    spans.map(Vec::as_slice).unwrap_or_default().iter(),
+                )
+            }
             (None, Some(actor)) => Ids::Nested(
                 self.index
                     .stances_by_actor
@@ -549,24 +549,38 @@ impl DiplomaticGraph {
         };
         let (polarities, held, known) = (q.polarities, q.scope.held(), Known::new(q.known_at));
         let (spans, first_known) = (&self.index.position_spans, &self.index.position_known);
-        ids.filter_map(move |id| {
-            // Reject from the dense arrays first; read the entry only for
-            // positions that may match.
-            let span = spans.get(id.index());
-            if span.is_some_and(|s| !(polarities.allows(s.polarity()) && held.may_hold(*s))) {
-                return None;
-            }
-            let first = first_known.get(id.index());
-            if let (Some(day), Some(first)) = (known.day, first) {
-                if !day.has_seen_key(*first) {
+        ids.filter_map(move |(id, span)| {
+            // Reject from the dense arrays first (the stance's own spans,
+            // read in sequence, or the spans by id); read the entry only
+            // for positions that may match.
+            let span = span.or_else(|| spans.get(id.index()));
+            let Some(span) = span else {
+                // Every position has a span; this is only a fallback.
+                let entry = self.positions.get(id.index())?;
+                if !polarities.allows(entry.position.polarity) {
                     return None;
                 }
-            }
-            let entry = self.positions.get(id.index())?;
-            if !polarities.allows(entry.position.polarity) {
+                return self.entry_match(id, entry, held, known);
+            };
+            if !polarities.allows(span.polarity()) {
                 return None;
             }
-            self.entry_match(id, entry, held, known)
+            let certainty = held.of_span(*span)?;
+            // The packed day its evidence was first known; the sources
+            // themselves only if the index somehow lacks it.
+            let seen = match (known.day, first_known.get(id.index())) {
+                (None, _) => Some(true),
+                (Some(day), Some(first)) => Some(day.has_seen_key(*first)),
+                (Some(_), None) => None,
+            };
+            if seen == Some(false) {
+                return None;
+            }
+            let entry = self.positions.get(id.index())?;
+            if seen.is_none() && !self.known_by(&entry.position.evidence, known.day) {
+                return None;
+            }
+            Some(self.matched(id, entry, certainty, known))
         })
     }
 
@@ -893,16 +907,27 @@ impl DiplomaticGraph {
                 return None;
             }
         }
-        Some(PositionMatch {
+        Some(self.matched(id, entry, certainty, known))
+    }
+
+    /// The match of a position already known to hold and to be known.
+    fn matched<'g>(
+        &'g self,
+        id: PositionId,
+        entry: &'g crate::graph::PositionEntry,
+        certainty: Certainty,
+        known: Known,
+    ) -> PositionMatch<'g> {
+        PositionMatch {
             id,
-            position: p,
+            position: &entry.position,
             actor: entry.actor,
             stance: entry.stance,
             meeting: entry.meeting,
             certainty,
             known_at: known.date,
             graph: self,
-        })
+        }
     }
 }
 
@@ -921,6 +946,11 @@ impl Scope {
 /// iterator, so a query allocates nothing.
 enum Ids<'g, N, A> {
     List(std::slice::Iter<'g, PositionId>),
+    /// A stance's positions with their spans, side by side.
+    Spanned(
+        std::slice::Iter<'g, PositionId>,
+        std::slice::Iter<'g, super::PositionSpan>,
+    ),
     Nested(N),
     All(A),
 }
@@ -930,14 +960,16 @@ where
     N: Iterator<Item = &'g PositionId>,
     A: Iterator<Item = PositionId>,
 {
-    type Item = PositionId;
+    /// An id, with its span when the list carries them.
+    type Item = (PositionId, Option<&'g super::PositionSpan>);
 
     #[inline]
-    fn next(&mut self) -> Option<PositionId> {
+    fn next(&mut self) -> Option<Self::Item> {
         match self {
-            Ids::List(ids) => ids.next().copied(),
-            Ids::Nested(ids) => ids.next().copied(),
-            Ids::All(ids) => ids.next(),
+            Ids::List(ids) => ids.next().map(|id| (*id, None)),
+            Ids::Spanned(ids, spans) => ids.next().map(|id| (*id, spans.next())),
+            Ids::Nested(ids) => ids.next().map(|id| (*id, None)),
+            Ids::All(ids) => ids.next().map(|id| (id, None)),
         }
     }
 }
