@@ -140,12 +140,10 @@ pub(crate) struct ActEntry {
 /// Which query uses which index is listed in ARCHITECTURE.md.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Indexes {
-    /// Per stance: its positions, in insertion order.
-    pub(crate) positions_by_stance: Vec<Vec<PositionId>>,
-    /// Per stance: the spans of its positions, in the order of
-    /// `positions_by_stance`, so a stance-wide scan reads them in sequence
-    /// rather than by id.
-    pub(crate) spans_by_stance: Vec<Vec<crate::query::PositionSpan>>,
+    /// Per stance: its positions, in insertion order, each with its span,
+    /// so a stance-wide scan decides every position from this list, in
+    /// sequence, and reads only the matches.
+    pub(crate) positions_by_stance: Vec<Vec<(PositionId, crate::query::PositionSpan)>>,
     /// Per position, by id: the day its evidence was first known, packed as
     /// `query::known_key` (the last day of the earliest publication date
     /// among its sources; `u32::MAX` when none is dated). Sources never
@@ -1270,11 +1268,6 @@ impl DiplomaticGraph {
         index.acts_by_actor.shrink_to_fit();
         index.acts_by_target.shrink_to_fit();
         index.positions_by_stance.shrink_to_fit();
-        index
-            .spans_by_stance
-            .iter_mut()
-            .for_each(Vec::shrink_to_fit);
-        index.spans_by_stance.shrink_to_fit();
         index.stances_by_actor.shrink_to_fit();
         index.timelines.shrink_to_fit();
         index.positions_by_quote.shrink_to_fit();
@@ -1385,8 +1378,11 @@ impl DiplomaticGraph {
         });
         self.index.position_known.push(known);
         self.index.position_spans.push(span);
-        push_at(&mut self.index.positions_by_stance, stance.index(), id);
-        push_at(&mut self.index.spans_by_stance, stance.index(), span);
+        push_at(
+            &mut self.index.positions_by_stance,
+            stance.index(),
+            (id, span),
+        );
         let positions = &self.positions;
         let index = &mut self.index;
         let bulk = index.bulk.is_some();
@@ -2057,7 +2053,12 @@ impl DiplomaticGraph {
             }
             Node::Stance(s) => {
                 let positions = index.positions_by_stance.get(s.index());
-                edges.extend(positions.into_iter().flatten().filter_map(|p| position(*p)));
+                edges.extend(
+                    positions
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|(p, _)| position(*p)),
+                );
             }
         }
         edges

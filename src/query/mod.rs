@@ -160,8 +160,8 @@ impl Day {
 /// What a scan needs to know of a position without reading it: its
 /// polarity, whether it is open-ended, and the first and last packed days
 /// of its `from` and `until`, enough to tell whether it holds on a day and
-/// how surely. Kept per position (`Indexes::position_spans`) and per
-/// stance beside the stance's ids (`Indexes::spans_by_stance`), 20 bytes
+/// how surely. Kept per position (`Indexes::position_spans`) and beside
+/// each id in a stance's list (`Indexes::positions_by_stance`), 20 bytes
 /// each, so stance-wide scans decide every position without touching the
 /// entries, which they read only for the matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

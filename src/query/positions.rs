@@ -530,12 +530,8 @@ impl DiplomaticGraph {
         let ids = match (q.stance, q.actor) {
             (Some(stance), Some(actor)) => Ids::List(self.timeline(actor, stance).iter()),
             (Some(stance), None) => {
-                let ids = self.index.positions_by_stance.get(stance.index());
-                let spans = self.index.spans_by_stance.get(stance.index());
-                Ids::Spanned(
-                    ids.map(Vec::as_slice).unwrap_or_default().iter(),
-                    spans.map(Vec::as_slice).unwrap_or_default().iter(),
-                )
+                let list = self.index.positions_by_stance.get(stance.index());
+                Ids::Spanned(list.map(Vec::as_slice).unwrap_or_default().iter())
             }
             (None, Some(actor)) => Ids::Nested(
                 self.index
@@ -645,7 +641,7 @@ impl DiplomaticGraph {
                     .get(s.index())
                     .into_iter()
                     .flatten()
-                    .filter_map(|p| self.positions.get(p.index()).map(|e| e.actor))
+                    .filter_map(|(p, _)| self.positions.get(p.index()).map(|e| e.actor))
                     .collect();
                 actors.sort_unstable();
                 actors.dedup();
@@ -831,7 +827,7 @@ impl DiplomaticGraph {
                     .unwrap_or_default();
                 let mut actors: Vec<ActorId> = ids
                     .iter()
-                    .filter_map(|p| self.positions.get(p.index()).map(|e| e.actor))
+                    .filter_map(|(p, _)| self.positions.get(p.index()).map(|e| e.actor))
                     .collect();
                 actors.sort_unstable();
                 actors.dedup();
@@ -946,11 +942,8 @@ impl Scope {
 /// iterator, so a query allocates nothing.
 enum Ids<'g, N, A> {
     List(std::slice::Iter<'g, PositionId>),
-    /// A stance's positions with their spans, side by side.
-    Spanned(
-        std::slice::Iter<'g, PositionId>,
-        std::slice::Iter<'g, super::PositionSpan>,
-    ),
+    /// A stance's positions, each with its span.
+    Spanned(std::slice::Iter<'g, (PositionId, super::PositionSpan)>),
     Nested(N),
     All(A),
 }
@@ -967,7 +960,7 @@ where
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             Ids::List(ids) => ids.next().map(|id| (*id, None)),
-            Ids::Spanned(ids, spans) => ids.next().map(|id| (*id, spans.next())),
+            Ids::Spanned(list) => list.next().map(|(id, span)| (*id, Some(span))),
             Ids::Nested(ids) => ids.next().map(|id| (*id, None)),
             Ids::All(ids) => ids.next().map(|id| (id, None)),
         }
