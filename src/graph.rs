@@ -559,6 +559,31 @@ fn share<V>(map: &IndexMap<Key, V>, key: &mut Key) -> Option<usize> {
     Some(index)
 }
 
+/// The hash of `key` in `map`, and whether `key` is already there: the key
+/// is hashed once, for the duplicate check and for [`insert_hashed`].
+fn hash_in<V>(map: &IndexMap<Key, V>, key: &Key) -> (u64, bool) {
+    let hash = map.hasher().hash_one(key.as_str());
+    let taken = map
+        .raw_entry_v1()
+        .index_from_hash(hash, |k| k.as_str() == key.as_str())
+        .is_some();
+    (hash, taken)
+}
+
+/// Inserts `value` under `key`, whose `hash` came from [`hash_in`]; the
+/// caller has checked that the key is new (were it not, the value would
+/// replace the old one in place).
+fn insert_hashed<V>(map: &mut IndexMap<Key, V>, hash: u64, key: Key, value: V) {
+    match map.raw_entry_mut_v1().from_hash(hash, |k| *k == key) {
+        RawEntryMut::Vacant(vacant) => {
+            vacant.insert_hashed_nocheck(hash, key, value);
+        }
+        RawEntryMut::Occupied(mut occupied) => {
+            occupied.insert(value);
+        }
+    }
+}
+
 /// Frees the spare capacity of a list in an item being stored: a list
 /// built by pushing (as builders and serde do) has room for four, and
 /// items are never edited after they are added. One evidence entry alone
@@ -746,13 +771,7 @@ impl DiplomaticGraph {
     }
 
     pub(crate) fn try_add_actor(&mut self, mut actor: Actor) -> Checked<ActorId> {
-        // The key is hashed once, for the duplicate check and the insert.
-        let hash = self.actors.hasher().hash_one(actor.key.as_str());
-        let taken = self
-            .actors
-            .raw_entry_v1()
-            .index_from_hash(hash, |k| k.as_str() == actor.key.as_str())
-            .is_some();
+        let (hash, taken) = hash_in(&self.actors, &actor.key);
         Self::check_key(&actor.key, ItemKind::Actor, taken)?;
         let key = actor.key.clone();
         nonblank(&actor.name, "name", || format!("actor `{key}`"))?;
@@ -779,20 +798,7 @@ impl DiplomaticGraph {
             std::iter::once(actor.name.as_str()).chain(aliases),
             id,
         );
-        let entry = ActorEntry { actor, node };
-        // Checked above that the key is not in the map.
-        match self
-            .actors
-            .raw_entry_mut_v1()
-            .from_hash(hash, |k| *k == key)
-        {
-            RawEntryMut::Vacant(vacant) => {
-                vacant.insert_hashed_nocheck(hash, key, entry);
-            }
-            RawEntryMut::Occupied(mut occupied) => {
-                occupied.insert(entry);
-            }
-        }
+        insert_hashed(&mut self.actors, hash, key, ActorEntry { actor, node });
         for office in offices {
             self.attach_office(id, office);
         }
@@ -1041,13 +1047,7 @@ impl DiplomaticGraph {
     }
 
     pub(crate) fn try_add_meeting(&mut self, mut meeting: Meeting) -> Checked<MeetingId> {
-        // The key is hashed once, for the duplicate check and the insert.
-        let hash = self.meetings.hasher().hash_one(meeting.key.as_str());
-        let taken = self
-            .meetings
-            .raw_entry_v1()
-            .index_from_hash(hash, |k| k.as_str() == meeting.key.as_str())
-            .is_some();
+        let (hash, taken) = hash_in(&self.meetings, &meeting.key);
         Self::check_key(&meeting.key, ItemKind::Meeting, taken)?;
         let key = meeting.key.clone();
         nonblank(&meeting.title, "title", || format!("meeting `{key}`"))?;
@@ -1119,19 +1119,7 @@ impl DiplomaticGraph {
             meeting,
             participants: participants.into_boxed_slice(),
         };
-        // Checked above that the key is not in the map.
-        match self
-            .meetings
-            .raw_entry_mut_v1()
-            .from_hash(hash, |k| *k == key)
-        {
-            RawEntryMut::Vacant(vacant) => {
-                vacant.insert_hashed_nocheck(hash, key, entry);
-            }
-            RawEntryMut::Occupied(mut occupied) => {
-                occupied.insert(entry);
-            }
-        }
+        insert_hashed(&mut self.meetings, hash, key, entry);
         Ok(id)
     }
 
