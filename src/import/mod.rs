@@ -60,6 +60,7 @@ use indexmap::map::{RawEntryApiV1 as _, raw_entry_v1::RawEntryMut};
 use indexmap::{IndexMap, IndexSet};
 use std::hash::BuildHasher as _;
 
+use crate::model::push_small;
 use crate::{
     Act, ActKind, Actor, ActorKind, DiplomaticGraph, Error, Evidence, Key, Link, LinkKind,
     Location, Meeting, MeetingKind, MeetingStatus, PartialDate, Participant, Polarity, Position,
@@ -1146,9 +1147,7 @@ impl Importer {
                 }
                 join(m, a_key, a_role);
                 join(m, b_key, b_role);
-                if m.evidence.last() != Some(&evidence) {
-                    push_small(&mut m.evidence, evidence);
-                }
+                add_evidence(&mut m.evidence, evidence);
                 // Found by its group, the meeting may be another pair's.
                 if by_group.is_some() && !list.contains(&i) {
                     list.push(i);
@@ -1215,9 +1214,7 @@ impl Importer {
         let (i, new) = acts_by_key.insert_full(key);
         if !new {
             if let Some(act) = acts.get_mut(i) {
-                if act.evidence.last() != Some(&evidence) {
-                    push_small(&mut act.evidence, evidence);
-                }
+                add_evidence(&mut act.evidence, evidence);
             }
             return EdgeRef::Act(i);
         }
@@ -1227,10 +1224,7 @@ impl Importer {
         act.evidence = vec![evidence];
         if let Some(stance) = stance {
             // The stance's own key, shared (added above).
-            act = match stance_key(stances, stance) {
-                Some(key) => act.stance(key.clone()),
-                None => act.stance(stance),
-            };
+            act = act.stance(shared_stance_key(stances, stance));
         }
         acts.push(act);
         EdgeRef::Act(i)
@@ -1257,20 +1251,18 @@ impl Importer {
         let (i, new) = positions_by_key.insert_full(key);
         if new {
             // The stance's own key, shared (`stance` added it).
-            let stance = stance_key(stances, stance).map_or_else(|| Key::from(stance), Key::clone);
+            let stance = shared_stance_key(stances, stance);
             let mut p = Position::new(key_of(actors, actor), stance, polarity).from(row.date);
             p.evidence = vec![evidence];
             positions.push(p);
         } else if let Some(p) = positions.get_mut(i) {
-            if p.evidence.last() != Some(&evidence) {
-                push_small(&mut p.evidence, evidence);
-            }
+            add_evidence(&mut p.evidence, evidence);
         }
         EdgeRef::Position(i)
     }
 
     fn stance(&mut self, key: &'static str) {
-        if stance_key(&self.stances, key).is_some() {
+        if self.stances.keys().any(|k| k.as_str() == key) {
             return;
         }
         let stance = match key {
@@ -1665,10 +1657,14 @@ fn quick_hash(bytes: &[u8]) -> usize {
     (hash >> 32) as usize
 }
 
-/// The key of a stance the importer added: a look through the few there
-/// are (the mapping has two), cheaper than hashing.
-fn stance_key<'a>(stances: &'a IndexMap<Key, Stance>, key: &str) -> Option<&'a Key> {
-    stances.keys().find(|k| k.as_str() == key)
+/// The key of a stance the importer added, shared (an `Arc` clone) rather
+/// than made again: a look through the few there are (the mapping has
+/// two), cheaper than hashing.
+fn shared_stance_key(stances: &IndexMap<Key, Stance>, key: &str) -> Key {
+    stances
+        .keys()
+        .find(|k| k.as_str() == key)
+        .map_or_else(|| Key::from(key), Key::clone)
 }
 
 /// The key of the actor at `index`.
@@ -1725,14 +1721,13 @@ fn join(m: &mut Meeting, actor: &Key, role: Role) {
     }
 }
 
-/// Pushes onto a list that is usually short, making room for one more
-/// rather than doubling while it is: the graph frees a list's spare room
-/// when the item is stored, which is a copy of the list.
-fn push_small<T>(list: &mut Vec<T>, item: T) {
-    if list.len() < 4 {
-        list.reserve_exact(1);
+/// Adds a row's evidence to an item's, unless it repeats the last entry
+/// (the same row read twice, or both sides of a reciprocal meeting citing
+/// one article); the list grows by one at a time, as the builders' do.
+fn add_evidence(list: &mut Vec<Evidence>, evidence: Evidence) {
+    if list.last() != Some(&evidence) {
+        push_small(list, evidence);
     }
-    list.push(item);
 }
 
 /// An id as a key part: letters, digits and `-`, `.`, `:`, `_`; at most 100

@@ -26,7 +26,7 @@ pub use time::{Certainty, DateError, PartialDate, Precision, Validity};
 /// one: most items have one to three pieces of evidence, participants or
 /// aliases, and `Vec::push` would make room for four at once (a single
 /// evidence entry then took the room of four, in the item and in a graph).
-fn push_small<T>(list: &mut Vec<T>, item: T) {
+pub(crate) fn push_small<T>(list: &mut Vec<T>, item: T) {
     if list.len() < 4 {
         list.reserve_exact(1);
     }
