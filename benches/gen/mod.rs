@@ -23,6 +23,7 @@
 
 use std::io::{self, Write};
 
+use diplograph::import::mapping;
 use diplograph::{
     Act, ActKind, Actor, ActorId, ActorKind, DiplomaticGraph, Evidence, Hedging, Meeting,
     MeetingKind, MeetingStatus, Office, PartialDate, Participant, Polarity, Position, Role, Source,
@@ -977,18 +978,7 @@ impl<W: Write> Sink for GdeltWriter<W> {
     fn stance(&mut self, _: Stance) {}
 
     fn meeting(&mut self, m: Meeting) {
-        let code = match (m.status, m.kind) {
-            (MeetingStatus::Planned, _) => "036",
-            (MeetingStatus::Proposed, _) => "026",
-            (MeetingStatus::Cancelled, MeetingKind::Negotiation) => "164",
-            (MeetingStatus::Cancelled, _) => "125",
-            (_, MeetingKind::Call) => "041",
-            (_, MeetingKind::Visit) => "042",
-            (_, MeetingKind::Mediation) => "045",
-            (_, MeetingKind::Negotiation) => "046",
-            (_, MeetingKind::Bilateral) => "044",
-            _ => "040",
-        };
+        let code = mapping::meeting_code(m.kind, m.status);
         let date = m.date.expect("generated meetings are dated");
         let cited = m.evidence[0].source.as_str();
         let host = m.participants[0].actor.as_str();
@@ -998,14 +988,14 @@ impl<W: Write> Sink for GdeltWriter<W> {
     }
 
     fn position(&mut self, p: Position) {
-        let even = index_of(p.stance.as_str()) % 2 == 0;
-        let code = match (p.polarity, even) {
-            (Polarity::Supports, true) => "0871",
-            (Polarity::Opposes, true) => "1246",
-            (Polarity::Supports, false) => "163",
-            (Polarity::Opposes, false) => "0254",
-            _ => "010",
+        // Generated stances take turns standing for the two stances CAMEO
+        // codes imply; other polarities get 010, which maps to nothing.
+        let stance = if index_of(p.stance.as_str()) % 2 == 0 {
+            mapping::CEASEFIRE
+        } else {
+            mapping::SANCTIONS
         };
+        let code = mapping::position_code(stance, p.polarity).unwrap_or("010");
         let date = p
             .from
             .expect("generated positions have a start")
@@ -1020,17 +1010,7 @@ impl<W: Write> Sink for GdeltWriter<W> {
     }
 
     fn act(&mut self, a: Act) {
-        let code = match a.kind {
-            ActKind::Sanctioned => "163",
-            ActKind::Praised | ActKind::Thanked => "051",
-            ActKind::Supported => "050",
-            ActKind::Criticised | ActKind::PushedBack => "111",
-            ActKind::Accused => "112",
-            ActKind::Rejected => "120",
-            ActKind::Demanded => "100",
-            ActKind::Threatened | ActKind::Warned => "130",
-            _ => "020",
-        };
+        let code = mapping::act_code(a.kind, None);
         let date = a.date.expect("generated acts are dated");
         self.row(
             date,

@@ -451,6 +451,88 @@ pub(crate) fn title_case(name: &str) -> String {
     out
 }
 
+/// The CAMEO code an act is written with, the inverse of [`cameo`] for
+/// acts: the code of its kind on the stance the code implies, if any, else
+/// the kind's general code (criticism and pushing back are both 111).
+///
+/// ```
+/// use diplograph::import::mapping;
+/// use diplograph::ActKind;
+///
+/// assert_eq!(mapping::act_code(ActKind::Demanded, Some(mapping::CEASEFIRE)), "1056");
+/// assert_eq!(mapping::act_code(ActKind::PushedBack, None), "111");
+/// ```
+pub fn act_code(kind: ActKind, stance: Option<&str>) -> &'static str {
+    match (kind, stance) {
+        (ActKind::Appealed, Some(CEASEFIRE)) => "0256",
+        (ActKind::Supported, Some(CEASEFIRE)) => "0356",
+        (ActKind::Demanded, Some(CEASEFIRE)) => "1056",
+        (ActKind::Rejected, Some(CEASEFIRE)) => "1246",
+        (ActKind::Appealed, Some(SANCTIONS)) => "0254",
+        (ActKind::Supported, Some(SANCTIONS)) => "0354",
+        (ActKind::Demanded, Some(SANCTIONS)) => "1054",
+        (ActKind::Rejected, Some(SANCTIONS)) => "1244",
+        (ActKind::Sanctioned, _) => "163",
+        (ActKind::Praised | ActKind::Thanked, _) => "051",
+        (ActKind::Supported, _) => "050",
+        (ActKind::Criticised | ActKind::PushedBack, _) => "111",
+        (ActKind::Accused, _) => "112",
+        (ActKind::Rejected, _) => "120",
+        (ActKind::Demanded, _) => "100",
+        (ActKind::Threatened | ActKind::Warned, _) => "130",
+        (ActKind::Appealed | ActKind::Invited, _) => "020",
+    }
+}
+
+/// The CAMEO code a position is written with, the inverse of [`cameo`]
+/// for positions: only support or opposition on the stances CAMEO codes
+/// imply ([`CEASEFIRE`], [`SANCTIONS`]) have one.
+///
+/// ```
+/// use diplograph::import::mapping;
+/// use diplograph::Polarity;
+///
+/// assert_eq!(mapping::position_code(mapping::CEASEFIRE, Polarity::Supports), Some("0871"));
+/// assert_eq!(mapping::position_code(mapping::CEASEFIRE, Polarity::Abstains), None);
+/// ```
+pub fn position_code(stance: &str, polarity: Polarity) -> Option<&'static str> {
+    match (stance, polarity) {
+        (CEASEFIRE, Polarity::Supports) => Some("0871"),
+        (CEASEFIRE, Polarity::Opposes) => Some("1246"),
+        (SANCTIONS, Polarity::Supports) => Some("163"),
+        (SANCTIONS, Polarity::Opposes) => Some("0254"),
+        _ => None,
+    }
+}
+
+/// The CAMEO code a meeting is written with, the inverse of [`cameo`] for
+/// meetings: announced (036) or requested (026) when planned or proposed,
+/// refused (125) or halted negotiations (164) when cancelled, else the code
+/// of its kind (041 call, 042 visit, 044 bilateral, 045 mediation, 046
+/// negotiation, 040 otherwise).
+///
+/// ```
+/// use diplograph::import::mapping;
+/// use diplograph::{MeetingKind, MeetingStatus};
+///
+/// assert_eq!(mapping::meeting_code(MeetingKind::Visit, MeetingStatus::Held), "042");
+/// assert_eq!(mapping::meeting_code(MeetingKind::Visit, MeetingStatus::Proposed), "026");
+/// ```
+pub fn meeting_code(kind: MeetingKind, status: MeetingStatus) -> &'static str {
+    match (status, kind) {
+        (MeetingStatus::Planned, _) => "036",
+        (MeetingStatus::Proposed, _) => "026",
+        (MeetingStatus::Cancelled, MeetingKind::Negotiation) => "164",
+        (MeetingStatus::Cancelled, _) => "125",
+        (_, MeetingKind::Call) => "041",
+        (_, MeetingKind::Visit) => "042",
+        (_, MeetingKind::Bilateral) => "044",
+        (_, MeetingKind::Mediation) => "045",
+        (_, MeetingKind::Negotiation) => "046",
+        _ => "040",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

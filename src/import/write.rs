@@ -15,8 +15,7 @@ use serde_json::{Map, Value, json};
 use super::mapping::{self, Mapping};
 use super::{Coding, tsv};
 use crate::{
-    ActKind, Actor, ActorKind, DiplomaticGraph, Error, Evidence, Key, LinkKind, MeetingKind,
-    MeetingStatus, PartialDate, Polarity, Result, Role,
+    Actor, ActorKind, DiplomaticGraph, Error, Evidence, Key, LinkKind, PartialDate, Result, Role,
 };
 
 /// One written row.
@@ -220,53 +219,6 @@ fn recorded(coding: &Coding, wanted: impl Fn(Mapping) -> bool) -> Option<&'stati
     wanted(mapping::cameo(event.code)).then_some(event.code)
 }
 
-fn act_code(kind: ActKind, stance: Option<&str>) -> &'static str {
-    match (kind, stance) {
-        (ActKind::Appealed, Some(mapping::CEASEFIRE)) => "0256",
-        (ActKind::Supported, Some(mapping::CEASEFIRE)) => "0356",
-        (ActKind::Demanded, Some(mapping::CEASEFIRE)) => "1056",
-        (ActKind::Rejected, Some(mapping::CEASEFIRE)) => "1246",
-        (ActKind::Appealed, Some(mapping::SANCTIONS)) => "0254",
-        (ActKind::Supported, Some(mapping::SANCTIONS)) => "0354",
-        (ActKind::Demanded, Some(mapping::SANCTIONS)) => "1054",
-        (ActKind::Rejected, Some(mapping::SANCTIONS)) => "1244",
-        (ActKind::Sanctioned, _) => "163",
-        (ActKind::Praised | ActKind::Thanked, _) => "051",
-        (ActKind::Supported, _) => "050",
-        (ActKind::Criticised | ActKind::PushedBack, _) => "111",
-        (ActKind::Accused, _) => "112",
-        (ActKind::Rejected, _) => "120",
-        (ActKind::Demanded, _) => "100",
-        (ActKind::Threatened | ActKind::Warned, _) => "130",
-        (ActKind::Appealed | ActKind::Invited, _) => "020",
-    }
-}
-
-fn position_code(stance: &str, polarity: Polarity) -> Option<&'static str> {
-    match (stance, polarity) {
-        (mapping::CEASEFIRE, Polarity::Supports) => Some("0871"),
-        (mapping::CEASEFIRE, Polarity::Opposes) => Some("1246"),
-        (mapping::SANCTIONS, Polarity::Supports) => Some("163"),
-        (mapping::SANCTIONS, Polarity::Opposes) => Some("0254"),
-        _ => None,
-    }
-}
-
-fn meeting_code(kind: MeetingKind, status: MeetingStatus) -> &'static str {
-    match (status, kind) {
-        (MeetingStatus::Planned, _) => "036",
-        (MeetingStatus::Proposed, _) => "026",
-        (MeetingStatus::Cancelled, MeetingKind::Negotiation) => "164",
-        (MeetingStatus::Cancelled, _) => "125",
-        (_, MeetingKind::Call) => "041",
-        (_, MeetingKind::Visit) => "042",
-        (_, MeetingKind::Bilateral) => "044",
-        (_, MeetingKind::Mediation) => "045",
-        (_, MeetingKind::Negotiation) => "046",
-        _ => "040",
-    }
-}
-
 /// Every row to write, in graph order: meetings, acts, positions.
 fn rows(graph: &DiplomaticGraph) -> Vec<OutRow<'_>> {
     let mut out = Vec::new();
@@ -274,7 +226,7 @@ fn rows(graph: &DiplomaticGraph) -> Vec<OutRow<'_>> {
         let (Some(date), true) = (m.date, m.participants.len() >= 2) else {
             continue;
         };
-        let code = meeting_code(m.kind, m.status);
+        let code = mapping::meeting_code(m.kind, m.status);
         // A visit is written from its host (043 to each guest), a mediation
         // from its mediator; other participants get 040.
         let lead_role = match code {
@@ -318,7 +270,7 @@ fn rows(graph: &DiplomaticGraph) -> Vec<OutRow<'_>> {
         let code = recorded(&coding, |m| {
             matches!(m, Mapping::Act { kind, stance: s } if kind == act.kind && s.map(|s| s.0) == stance)
         })
-        .unwrap_or_else(|| act_code(act.kind, stance));
+        .unwrap_or_else(|| mapping::act_code(act.kind, stance));
         if let Some((stance, polarity)) = mapping::cameo(code).position() {
             implied.insert((act.actor.clone(), stance, polarity, date.day_number()));
         }
@@ -348,7 +300,7 @@ fn rows(graph: &DiplomaticGraph) -> Vec<OutRow<'_>> {
         }
         let coding = coding_of(&p.evidence);
         let code = recorded(&coding, |m| m.position() == Some((known, p.polarity)))
-            .or_else(|| position_code(known, p.polarity));
+            .or_else(|| mapping::position_code(known, p.polarity));
         let Some(code) = code else { continue };
         let (url, added) = url_of(graph, &p.evidence);
         out.push(OutRow {
