@@ -442,58 +442,41 @@ impl Sink for Dataset {
     }
 }
 
-/// Adds every item to the graph as it comes.
+/// Implements [`Sink`] for a type with the store's `add_*` methods.
 ///
 /// # Panics
 ///
-/// If the graph rejects an item: a bug in the generator.
-impl Sink for DiplomaticGraph {
-    fn source(&mut self, source: Source) {
-        self.add_source(source).expect("generated source");
-    }
-    fn actor(&mut self, actor: Actor) {
-        self.add_actor(actor).expect("generated actor");
-    }
-    fn stance(&mut self, stance: Stance) {
-        self.add_stance(stance).expect("generated stance");
-    }
-    fn meeting(&mut self, meeting: Meeting) {
-        self.add_meeting(meeting).expect("generated meeting");
-    }
-    fn position(&mut self, position: Position) {
-        self.add_position(position).expect("generated position");
-    }
-    fn act(&mut self, act: Act) {
-        self.add_act(act).expect("generated act");
-    }
+/// If the store rejects an item: a bug in the generator.
+macro_rules! sink_by_add {
+    ($target:ty) => {
+        impl Sink for $target {
+            fn source(&mut self, source: Source) {
+                self.add_source(source).expect("generated source");
+            }
+            fn actor(&mut self, actor: Actor) {
+                self.add_actor(actor).expect("generated actor");
+            }
+            fn stance(&mut self, stance: Stance) {
+                self.add_stance(stance).expect("generated stance");
+            }
+            fn meeting(&mut self, meeting: Meeting) {
+                self.add_meeting(meeting).expect("generated meeting");
+            }
+            fn position(&mut self, position: Position) {
+                self.add_position(position).expect("generated position");
+            }
+            fn act(&mut self, act: Act) {
+                self.add_act(act).expect("generated act");
+            }
+        }
+    };
 }
 
-/// Adds every item through a [`diplograph::Batch`], which sorts the
-/// date-ordered lists once when it ends.
-///
-/// # Panics
-///
-/// If the graph rejects an item: a bug in the generator.
-impl Sink for diplograph::Batch<'_> {
-    fn source(&mut self, source: Source) {
-        self.add_source(source).expect("generated source");
-    }
-    fn actor(&mut self, actor: Actor) {
-        self.add_actor(actor).expect("generated actor");
-    }
-    fn stance(&mut self, stance: Stance) {
-        self.add_stance(stance).expect("generated stance");
-    }
-    fn meeting(&mut self, meeting: Meeting) {
-        self.add_meeting(meeting).expect("generated meeting");
-    }
-    fn position(&mut self, position: Position) {
-        self.add_position(position).expect("generated position");
-    }
-    fn act(&mut self, act: Act) {
-        self.add_act(act).expect("generated act");
-    }
-}
+// Every item added to the graph as it comes, one by one.
+sink_by_add!(DiplomaticGraph);
+// The same through a batch, which sorts the date-ordered lists once when
+// it ends.
+sink_by_add!(diplograph::Batch<'_>);
 
 /// Drops everything: to time the generator alone.
 pub struct Discard;
