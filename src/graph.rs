@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
-use indexmap::IndexMap;
+use crate::hash::{FastMap, KeyMap};
 use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
 use petgraph::Direction;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -54,10 +54,10 @@ use crate::model::{
 pub struct DiplomaticGraph {
     pub(crate) meta: Metadata,
     pub(crate) graph: StableDiGraph<Node, Edge>,
-    pub(crate) sources: IndexMap<Key, Source>,
-    pub(crate) actors: IndexMap<Key, ActorEntry>,
-    pub(crate) meetings: IndexMap<Key, MeetingEntry>,
-    pub(crate) stances: IndexMap<Key, StanceEntry>,
+    pub(crate) sources: KeyMap<Key, Source>,
+    pub(crate) actors: KeyMap<Key, ActorEntry>,
+    pub(crate) meetings: KeyMap<Key, MeetingEntry>,
+    pub(crate) stances: KeyMap<Key, StanceEntry>,
     pub(crate) positions: Vec<PositionEntry>,
     pub(crate) acts: Vec<ActEntry>,
     pub(crate) index: Indexes,
@@ -68,6 +68,21 @@ pub struct DiplomaticGraph {
 pub(crate) struct Metadata {
     pub(crate) title: Option<String>,
     pub(crate) description: Option<String>,
+}
+
+/// How much of what an item cites the graph checks when it is added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Checks {
+    /// Everything: each cited source is looked up (an unknown one is an
+    /// error) and the evidence takes the graph's own copy of the key. For
+    /// everything users give.
+    Full,
+    /// The caller vouches for the sources and the evidence: it made them
+    /// valid (keys, titles, quotes) and took every cited key from a source
+    /// it added to this graph, sharing its text, so there is nothing to
+    /// look up or check again: the importer, whose sources become the
+    /// graph's. Debug builds check all the same.
+    Vouched,
 }
 
 /// What a node stands for. Actors and stances are petgraph nodes; meetings
@@ -254,7 +269,7 @@ pub(crate) struct BulkStart {
 }
 
 /// Normalised names to the ids of the items with that name.
-pub(crate) type Names<Id> = HashMap<Box<str>, Ids<Id>>;
+pub(crate) type Names<Id> = FastMap<Box<str>, Ids<Id>>;
 
 /// A short list of ids that holds one id without allocating: most names
 /// and quotes belong to one item.
@@ -415,7 +430,16 @@ fn quote_hash(
 
 /// Lower-cases and collapses whitespace, for name lookups.
 pub(crate) fn normalise(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    let mut out = String::new();
+    normalise_into(name, &mut out);
+    out
+}
+
+/// [`normalise`] into `out`, which is cleared first: index building reuses
+/// one buffer for every name.
+fn normalise_into(name: &str, out: &mut String) {
+    out.clear();
+    out.reserve(name.len());
     let ascii_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
     if name.is_ascii() {
         // The same as below, byte by byte: ASCII whitespace as
@@ -432,7 +456,7 @@ pub(crate) fn normalise(name: &str) -> String {
                 out.push(char::from(b.to_ascii_lowercase()));
             }
         }
-        return out;
+        return;
     }
     if !name.contains('Σ') {
         // As below, in one pass: whitespace as `split_whitespace` sees it,
@@ -482,7 +506,7 @@ pub(crate) fn normalise(name: &str) -> String {
                 out.extend(c.to_lowercase());
             }
         }
-        return out;
+        return;
     }
     for word in name.split_whitespace() {
         if !out.is_empty() {
@@ -512,7 +536,6 @@ pub(crate) fn normalise(name: &str) -> String {
             }
         }
     }
-    out
 }
 
 pub(crate) fn to_u32(n: usize) -> u32 {
@@ -532,17 +555,19 @@ fn index_names<'n, Id: Copy + PartialEq>(
 ) {
     let key = key.as_str();
     let key = key.bytes().any(|b| b.is_ascii_uppercase()).then_some(key);
+    let mut normal = String::new();
     for name in key.into_iter().chain(names) {
-        // One hash per name: the entry both finds and inserts.
-        match index.entry(normalise(name).into_boxed_str()) {
-            std::collections::hash_map::Entry::Occupied(mut names) => {
-                let ids = names.get_mut();
+        normalise_into(name, &mut normal);
+        // A name already indexed (many meetings share a title) is found
+        // without copying it; only a new one is boxed for the map.
+        match index.get_mut(normal.as_str()) {
+            Some(ids) => {
                 if !ids.as_slice().contains(&id) {
                     ids.push_new(id);
                 }
             }
-            std::collections::hash_map::Entry::Vacant(names) => {
-                names.insert(Ids::One(id));
+            None => {
+                index.insert(normal.as_str().into(), Ids::One(id));
             }
         }
     }
@@ -551,7 +576,7 @@ fn index_names<'n, Id: Copy + PartialEq>(
 /// Looks `key` up in `map` and, when found, replaces it with the map's own
 /// key, so the graph stores each key's text once however many items name
 /// it. Returns the index found.
-fn share<V>(map: &IndexMap<Key, V>, key: &mut Key) -> Option<usize> {
+fn share<V>(map: &KeyMap<Key, V>, key: &mut Key) -> Option<usize> {
     let (index, canonical, _) = map.get_full(key.as_str())?;
     if !Key::same_text(key, canonical) {
         *key = canonical.clone();
@@ -561,7 +586,7 @@ fn share<V>(map: &IndexMap<Key, V>, key: &mut Key) -> Option<usize> {
 
 /// The hash of `key` in `map`, and whether `key` is already there: the key
 /// is hashed once, for the duplicate check and for [`insert_hashed`].
-fn hash_in<V>(map: &IndexMap<Key, V>, key: &Key) -> (u64, bool) {
+fn hash_in<V>(map: &KeyMap<Key, V>, key: &Key) -> (u64, bool) {
     let hash = map.hasher().hash_one(key.as_str());
     let taken = map
         .raw_entry_v1()
@@ -573,7 +598,7 @@ fn hash_in<V>(map: &IndexMap<Key, V>, key: &Key) -> (u64, bool) {
 /// Inserts `value` under `key`, whose `hash` came from [`hash_in`]; the
 /// caller has checked that the key is new (were it not, the value would
 /// replace the old one in place).
-fn insert_hashed<V>(map: &mut IndexMap<Key, V>, hash: u64, key: Key, value: V) {
+fn insert_hashed<V>(map: &mut KeyMap<Key, V>, hash: u64, key: Key, value: V) {
     match map.raw_entry_mut_v1().from_hash(hash, |k| *k == key) {
         RawEntryMut::Vacant(vacant) => {
             vacant.insert_hashed_nocheck(hash, key, value);
@@ -727,6 +752,44 @@ impl DiplomaticGraph {
     /// ```
     pub fn add_source(&mut self, source: Source) -> Result<SourceId> {
         self.try_add_source(source).map_err(|i| *i.error)
+    }
+
+    /// Adds every source of `sources`, in order: into an empty graph by
+    /// taking the map as the graph's own (after the checks `add_source`
+    /// makes), so nothing is hashed again; otherwise one by one. The
+    /// importer hands its map over this way.
+    ///
+    /// With [`Checks::Vouched`] the map's keys and titles are not checked
+    /// again (debug builds do), and each source's key must be its map key.
+    pub(crate) fn try_add_sources(
+        &mut self,
+        sources: KeyMap<Key, Source>,
+        checks: Checks,
+    ) -> Checked<()> {
+        if !self.sources.is_empty() {
+            for (_, source) in sources {
+                self.try_add_source(source)?;
+            }
+            return Ok(());
+        }
+        if checks == Checks::Full || cfg!(debug_assertions) {
+            for (key, source) in &sources {
+                Self::check_key(key, ItemKind::Source, false)?;
+                nonblank(&source.title, "title", || format!("source `{key}`"))?;
+                if !Key::same_text(key, &source.key) {
+                    return Err(Invalid::new(
+                        "key",
+                        Error::InvalidKey {
+                            kind: ItemKind::Source,
+                            key: source.key.clone(),
+                            location: None,
+                        },
+                    ));
+                }
+            }
+        }
+        self.sources = sources;
+        Ok(())
     }
 
     pub(crate) fn try_add_source(&mut self, source: Source) -> Checked<SourceId> {
@@ -1043,10 +1106,15 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_meeting(&mut self, meeting: Meeting) -> Result<MeetingId> {
-        self.try_add_meeting(meeting).map_err(|i| *i.error)
+        self.try_add_meeting(meeting, Checks::Full)
+            .map_err(|i| *i.error)
     }
 
-    pub(crate) fn try_add_meeting(&mut self, mut meeting: Meeting) -> Checked<MeetingId> {
+    pub(crate) fn try_add_meeting(
+        &mut self,
+        mut meeting: Meeting,
+        checks: Checks,
+    ) -> Checked<MeetingId> {
         let (hash, taken) = hash_in(&self.meetings, &meeting.key);
         Self::check_key(&meeting.key, ItemKind::Meeting, taken)?;
         let key = meeting.key.clone();
@@ -1082,7 +1150,7 @@ impl DiplomaticGraph {
             }
             participants.push(actor);
         }
-        self.check_evidence(&mut meeting.evidence)?;
+        self.check_evidence(&mut meeting.evidence, checks)?;
 
         fit(&mut meeting.participants);
         fit(&mut meeting.evidence);
@@ -1352,7 +1420,7 @@ impl DiplomaticGraph {
         consistent(position.validity(), || {
             format!("position of `{}` on `{}`", position.actor, position.stance)
         })?;
-        let known = self.check_evidence(&mut position.evidence)?;
+        let known = self.check_evidence(&mut position.evidence, Checks::Full)?;
         self.check_contradiction(actor, stance, &position)?;
 
         fit(&mut position.evidence);
@@ -1443,10 +1511,10 @@ impl DiplomaticGraph {
     /// # Ok::<(), diplograph::Error>(())
     /// ```
     pub fn add_act(&mut self, act: Act) -> Result<ActId> {
-        self.try_add_act(act).map_err(|i| *i.error)
+        self.try_add_act(act, Checks::Full).map_err(|i| *i.error)
     }
 
-    pub(crate) fn try_add_act(&mut self, mut act: Act) -> Checked<ActId> {
+    pub(crate) fn try_add_act(&mut self, mut act: Act, checks: Checks) -> Checked<ActId> {
         let actor = share(&self.actors, &mut act.actor)
             .map(|i| ActorId(to_u32(i)))
             .ok_or_else(|| unknown(ItemKind::Actor, &act.actor, "actor"))?;
@@ -1462,7 +1530,7 @@ impl DiplomaticGraph {
                     .ok_or_else(|| unknown(ItemKind::Stance, k, "stance"))?,
             ),
         };
-        self.check_evidence(&mut act.evidence)?;
+        self.check_evidence(&mut act.evidence, checks)?;
 
         fit(&mut act.evidence);
         let id = ActId(to_u32(self.acts.len()));
@@ -1540,7 +1608,23 @@ impl DiplomaticGraph {
     /// Also returns the day the evidence was first known: the least
     /// [`known_key`](crate::query::known_key) of its sources' publication
     /// dates (`u32::MAX` when none is dated).
-    fn check_evidence(&self, evidence: &mut [Evidence]) -> Checked<u32> {
+    ///
+    /// With [`Checks::Vouched`] nothing is looked up or checked (debug
+    /// builds check all the same) and the day returned is `u32::MAX`: only
+    /// for items that do not keep it.
+    fn check_evidence(&self, evidence: &mut [Evidence], checks: Checks) -> Checked<u32> {
+        if checks == Checks::Vouched {
+            debug_assert!(
+                evidence.iter().all(|e| {
+                    self.sources
+                        .get(e.source.as_str())
+                        .is_some_and(|s| Key::same_text(&s.key, &e.source))
+                        && e.quote.as_ref().is_none_or(|q| !q.trim().is_empty())
+                }),
+                "evidence vouched for cites a source not the graph's own, or quotes nothing"
+            );
+            return Ok(u32::MAX);
+        }
         let mut known = u32::MAX;
         for (i, e) in evidence.iter_mut().enumerate() {
             let Some(index) = share(&self.sources, &mut e.source) else {
@@ -1645,7 +1729,8 @@ impl DiplomaticGraph {
             }
         }
         consistent(office.validity(), || format!("office `{}`", office.title))?;
-        self.check_evidence(&mut office.evidence).map(drop)
+        self.check_evidence(&mut office.evidence, Checks::Full)
+            .map(drop)
     }
 
     fn check_link(&self, link: &mut Link, this: Option<&Key>) -> Checked<()> {
@@ -1655,7 +1740,8 @@ impl DiplomaticGraph {
         consistent(link.validity(), || {
             format!("link `{}` to `{}`", link.kind.as_str(), link.target)
         })?;
-        self.check_evidence(&mut link.evidence).map(drop)
+        self.check_evidence(&mut link.evidence, Checks::Full)
+            .map(drop)
     }
 
     /// Whether `key` names an actor in the graph or is `this`, the key of

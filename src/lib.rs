@@ -71,6 +71,7 @@ pub mod datasets;
 mod error;
 pub mod export;
 mod graph;
+mod hash;
 pub mod import;
 pub mod io;
 mod model;

@@ -51,13 +51,14 @@ mod write;
 pub mod cameo;
 pub mod mapping;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
+use crate::graph::{Checks, Invalid};
+use crate::hash::{FastMap, KeyMap, KeySet};
 use indexmap::map::{RawEntryApiV1 as _, raw_entry_v1::RawEntryMut};
-use indexmap::{IndexMap, IndexSet};
 use std::hash::BuildHasher as _;
 
 use crate::model::push_small;
@@ -470,17 +471,17 @@ impl fmt::Display for Coding {
 pub struct Importer {
     mode: Mode,
     report: ImportReport,
-    actors: IndexMap<Key, Actor>,
+    actors: KeyMap<Key, Actor>,
     /// Cache from an actor's coded form to its key (or `None` when it
     /// cannot be identified).
-    actor_cache: HashMap<String, Option<usize>>,
+    actor_cache: FastMap<String, Option<usize>>,
     /// A reused buffer for the cache's keys.
     actor_buf: String,
     /// The last coded forms seen, by [`quick_hash`], in front of `actor_cache`.
     actor_front: Vec<(String, Option<usize>)>,
     /// Sources by key (each source's own key shares the map's text).
-    sources: IndexMap<Key, Source>,
-    stances: IndexMap<Key, Stance>,
+    sources: KeyMap<Key, Source>,
+    stances: KeyMap<Key, Stance>,
     meetings: Vec<Meeting>,
     /// The day number of each meeting's date (`None` without one), kept
     /// beside the meetings so the search for a reciprocal row's meeting
@@ -488,18 +489,18 @@ pub struct Importer {
     meeting_days: Vec<Option<i64>>,
     /// Meetings by (pair of actors, class) for merging reciprocal rows, the
     /// three packed in one number (see [`pair_key`]).
-    meetings_by_pair: HashMap<u128, Vec<usize>>,
+    meetings_by_pair: FastMap<u128, Vec<usize>>,
     /// Meetings by explicit group id (TSV and PLOVER rows of one event).
-    meetings_by_group: HashMap<String, usize>,
+    meetings_by_group: FastMap<String, usize>,
     acts: Vec<Act>,
     /// Acts by actor, target, and day, kind and stance (see [`act_key`]):
     /// the index of a key in the set is that of its act in `acts`. A set
     /// keeps each key's hash, so growing it rehashes nothing.
-    acts_by_key: IndexSet<u128>,
+    acts_by_key: KeySet<u128>,
     positions: Vec<Position>,
     /// Positions by actor, and day, polarity and stance (see
     /// [`position_key`]), as `acts_by_key`.
-    positions_by_key: IndexSet<u128>,
+    positions_by_key: KeySet<u128>,
     /// A reused buffer for source and meeting keys.
     key_buf: String,
     /// A reused buffer for evidence notes, copied out at their length.
@@ -774,12 +775,16 @@ impl Importer {
         // item by item, and the item lists are made their size at once.
         let mut batch = graph.batch();
         batch.reserve(self.meetings.len(), self.positions.len(), self.acts.len());
+        // The graph takes the source map as it is: nothing is hashed or
+        // checked again (`source_of` and `attach_mentions` made each source
+        // valid, under its own key).
+        let error = |invalid: Invalid| *invalid.error;
+        batch
+            .graph_mut()
+            .try_add_sources(self.sources, Checks::Vouched)
+            .map_err(error)?;
         // Maps are walked with `into_iter`, not `into_values`, which would
-        // first move every value into a list of its own.
-        for (_, source) in self.sources {
-            batch.add_source(source)?;
-        }
-        // Link targets (states) before the actors that link to them.
+        // first move every value into a list of its own. Link targets (states) before the actors that link to them.
         let (linked, plain): (Vec<Actor>, Vec<Actor>) = self
             .actors
             .into_iter()
@@ -791,11 +796,16 @@ impl Importer {
         for (_, stance) in self.stances {
             batch.add_stance(stance)?;
         }
+        // Every evidence entry cites a source of the map handed over above,
+        // by its own key: there is nothing to look up.
+        let adding = batch.graph_mut();
         for meeting in self.meetings {
-            batch.add_meeting(meeting)?;
+            adding
+                .try_add_meeting(meeting, Checks::Vouched)
+                .map_err(error)?;
         }
         for act in self.acts {
-            batch.add_act(act)?;
+            adding.try_add_act(act, Checks::Vouched).map_err(error)?;
         }
         for position in self.positions {
             batch.add_position(position)?;
@@ -1069,10 +1079,12 @@ impl Importer {
                 let index = slot.index();
                 // `From<&str>` copies the text once, into the shared key.
                 let key = Key::from(buf.as_str());
+                // The graph does not check the title again (see `finish`):
+                // never blank.
                 let title = match (row.url, &row.fallback_source) {
-                    (Some(url), _) => url.to_owned(),
-                    (None, Some((_, title))) => title.clone(),
-                    (None, None) => format!("{} event {}", row.prefix, row.id),
+                    (Some(url), _) if !url.trim().is_empty() => url.to_owned(),
+                    (_, Some((_, title))) if !title.trim().is_empty() => title.clone(),
+                    _ => format!("{} event {}", row.prefix, row.id.trim()),
                 };
                 // The source's own key shares the map's text.
                 let mut source = Source::new(key.clone(), title);
@@ -1285,7 +1297,7 @@ impl Importer {
         let key = Key::new(url_key(url));
         let mut source = Source::new(
             key.clone(),
-            if url.is_empty() {
+            if url.trim().is_empty() {
                 format!("GDELT mention of event {id}")
             } else {
                 url.to_owned()
@@ -1324,9 +1336,16 @@ impl Importer {
             }
             self.report.rows_imported += 1;
             self.report.mentions_attached += 1;
-            if !self.sources.contains_key(&source.key) {
-                self.sources.insert(source.key.clone(), source);
-            }
+            // The evidence cites the map's own key (see `finish`).
+            let mut evidence = evidence;
+            evidence.source = match self.sources.get_key_value(source.key.as_str()) {
+                Some((key, _)) => key.clone(),
+                None => {
+                    let key = source.key.clone();
+                    self.sources.insert(key.clone(), source);
+                    key
+                }
+            };
             for edge in edges {
                 let list = match edge {
                     EdgeRef::Meeting(i) => self.meetings.get_mut(i).map(|m| &mut m.evidence),
@@ -1660,7 +1679,7 @@ fn quick_hash(bytes: &[u8]) -> usize {
 /// The key of a stance the importer added, shared (an `Arc` clone) rather
 /// than made again: a look through the few there are (the mapping has
 /// two), cheaper than hashing.
-fn shared_stance_key(stances: &IndexMap<Key, Stance>, key: &str) -> Key {
+fn shared_stance_key(stances: &KeyMap<Key, Stance>, key: &str) -> Key {
     stances
         .keys()
         .find(|k| k.as_str() == key)
@@ -1668,7 +1687,7 @@ fn shared_stance_key(stances: &IndexMap<Key, Stance>, key: &str) -> Key {
 }
 
 /// The key of the actor at `index`.
-fn key_of(actors: &IndexMap<Key, Actor>, index: usize) -> Key {
+fn key_of(actors: &KeyMap<Key, Actor>, index: usize) -> Key {
     actors
         .get_index(index)
         .map_or_else(|| Key::new(""), |(k, _)| k.clone())

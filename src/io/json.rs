@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::limits::{Limit, Limits, scan};
 use super::locate::{Step, array_for_object, line_column, locate, parse_path, path_to, string_at};
 use crate::error::{Error, Location, Result};
-use crate::graph::{Invalid, Metadata};
+use crate::graph::{Checks, Invalid, Metadata};
 use crate::model::{Act, Actor, Meeting, PartialDate, Position, Source, Stance};
 use crate::{DiplomaticGraph, FORMAT};
 
@@ -308,7 +308,7 @@ impl<'t> Loader<'t> {
                 // Left out, like any item with an error, when validating.
                 continue;
             }
-            let result = graph.try_add_meeting(meeting).map(drop);
+            let result = graph.try_add_meeting(meeting, Checks::Full).map(drop);
             self.check(|| format!("meetings[{i}]"), result)?;
         }
         for (i, position) in dataset.positions.into_iter().enumerate() {
@@ -316,7 +316,7 @@ impl<'t> Loader<'t> {
             self.check(|| format!("positions[{i}]"), result)?;
         }
         for (i, act) in dataset.acts.into_iter().enumerate() {
-            let result = graph.try_add_act(act).map(drop);
+            let result = graph.try_add_act(act, Checks::Full).map(drop);
             self.check(|| format!("acts[{i}]"), result)?;
         }
         batch.finish();
