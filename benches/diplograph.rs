@@ -29,7 +29,6 @@
     reason = "benchmark setup: a failure is a bug in the generator and should stop the run"
 )]
 
-use std::alloc::System;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -68,8 +67,15 @@ use questions::Dates;
 use synthetic::{Dataset, Discard, Picks, SEED, Scale, generate};
 
 /// `System`, counting live and peak bytes, for bytes per event.
+#[cfg(not(feature = "bench-mimalloc"))]
 #[global_allocator]
-static ALLOCATOR: Cap<System> = Cap::new(System, usize::MAX);
+static ALLOCATOR: Cap<std::alloc::System> = Cap::new(std::alloc::System, usize::MAX);
+
+/// mimalloc instead, with `--features bench-mimalloc`: what the command line
+/// uses (see the `mimalloc` feature).
+#[cfg(feature = "bench-mimalloc")]
+#[global_allocator]
+static ALLOCATOR: Cap<mimalloc::MiMalloc> = Cap::new(mimalloc::MiMalloc, usize::MAX);
 
 /// Generated once per run and shared by every workload.
 struct Fixture {

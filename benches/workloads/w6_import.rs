@@ -73,12 +73,9 @@ pub fn export(n: usize, codes: &[&str]) -> Vec<u8> {
         let code = rng.pick(codes);
         let day = 1 + rng.below(28);
         let tone = rng.unit() * 20.0 - 10.0;
-        let url = format!(
-            "https://news.example.org/{}/{}/article-{}.html",
-            2025,
-            day,
-            i / 3
-        );
+        // Three rows to an article (real GDELT batches hold two or three
+        // events per URL), so the URL does not depend on the row's day.
+        let url = format!("https://news.example.org/2025/08/article-{}.html", i / 3);
         let row = format!(
             "{id}\t202508{day:02}\t202508\t2025\t2025.6110\t{c1}\t{n1}\t{k1}\t\t\t\t\t{r1}\t\t\t{c2}\t{n2}\t{k2}\t\t\t\t\t{r2}\t\t\t1\t{code}\t{base}\t{root}\t1\t1.0\t{m}\t1\t{m}\t{tone:.4}\t1\t{k1}\t{k1}\t{k1}\t\t0\t0\t{k1}\t1\t{k2}\t{k2}\t{k2}\t\t0\t0\t{k2}\t4\tWashington, District of Columbia, United States\tUS\tUSDC\t\t38.8951\t-77.0364\t531871\t20250829{hh:02}0000\t{url}\n",
             id = 1_258_000_000 + i,

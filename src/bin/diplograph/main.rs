@@ -183,6 +183,13 @@ enum Command {
     Import(ImportArgs),
 }
 
+/// mimalloc, with the `mimalloc` feature (on by default): imports and loads
+/// allocate millions of small strings, which it serves about twice as fast
+/// as glibc's allocator (docs/performance.md, Import).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     dataset::set_format(cli.data_format);
