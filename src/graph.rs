@@ -561,11 +561,9 @@ fn index_names<'n, Id: Copy + PartialEq>(
         // A name already indexed (many meetings share a title) is found
         // without copying it; only a new one is boxed for the map.
         match index.get_mut(normal.as_str()) {
-            Some(ids) => {
-                if !ids.as_slice().contains(&id) {
-                    ids.push_new(id);
-                }
-            }
+            // `id` is the newest item, so it can only be the last one
+            // listed (when another of its names normalised the same).
+            Some(ids) => ids.push_new(id),
             None => {
                 index.insert(normal.as_str().into(), Ids::One(id));
             }
@@ -1232,10 +1230,19 @@ impl DiplomaticGraph {
         }
         let index = &mut self.index;
         let dates = &index.meeting_dates;
-        // A sorted prefix and an appended tail: the stable sort finds the
-        // prefix as one run and merges.
         let by_date = |a: &MeetingId, b: &MeetingId| meeting_order(dates, *a, *b);
-        index.meetings_by_date.sort_by(by_date);
+        // Sorted as (date, id) pairs, which `meeting_order` compares, so
+        // no comparison looks a date up. A sorted prefix and an appended
+        // tail: the stable sort finds the prefix as one run and merges.
+        let mut keyed: Vec<(u64, MeetingId)> = index
+            .meetings_by_date
+            .iter()
+            .map(|&id| (dates.get(id.index()).copied().unwrap_or(u64::MAX), id))
+            .collect();
+        keyed.sort();
+        for (slot, (_, id)) in index.meetings_by_date.iter_mut().zip(keyed) {
+            *slot = id;
+        }
         if added * 2 >= self.meetings.len() {
             // Mostly new meetings: deal the date-ordered list out to the
             // status and actor lists, which leaves each in date order, with

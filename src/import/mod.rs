@@ -483,13 +483,17 @@ pub struct Importer {
     sources: KeyMap<Key, Source>,
     stances: KeyMap<Key, Stance>,
     meetings: Vec<Meeting>,
-    /// The day number of each meeting's date (`None` without one), kept
-    /// beside the meetings so the search for a reciprocal row's meeting
-    /// reads a small array, not the meetings themselves.
-    meeting_days: Vec<Option<i64>>,
     /// Meetings by (pair of actors, class) for merging reciprocal rows, the
-    /// three packed in one number (see [`pair_key`]).
-    meetings_by_pair: FastMap<u128, Vec<usize>>,
+    /// three packed in one number (see [`pair_key`]), each with the day
+    /// number of its date, so the search for a reciprocal row's meeting
+    /// reads the list alone, not the meetings.
+    meetings_by_pair: FastMap<u128, Vec<(i64, usize)>>,
+    /// The pair under which each meeting was made.
+    meeting_pairs: Vec<u128>,
+    /// Meetings that joined other pairs' lists too (found by their group
+    /// for another pair), with those pairs: where else a change of the
+    /// meeting's day must be written.
+    shared_meetings: FastMap<usize, Vec<u128>>,
     /// Meetings by explicit group id (TSV and PLOVER rows of one event).
     meetings_by_group: FastMap<String, usize>,
     acts: Vec<Act>,
@@ -1121,29 +1125,28 @@ impl Importer {
         let Importer {
             actors,
             meetings,
-            meeting_days,
             meetings_by_pair,
+            meeting_pairs,
+            shared_meetings,
             meetings_by_group,
             key_buf,
             ..
         } = self;
+        let key_of = |i: usize| actors.get_index(i).map(|(k, _)| k);
+        let (Some(a_key), Some(b_key)) = (key_of(a), key_of(b)) else {
+            return 0;
+        };
         // One hash of the pair: the list is looked in and then added to.
         let list = meetings_by_pair.entry(pair).or_default();
         let by_group = group
             .as_ref()
             .and_then(|g| meetings_by_group.get(g).copied());
-        let found = by_group.or_else(|| {
-            list.iter().copied().find(|&i| {
-                meeting_days
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|d| (d - day).abs() <= 1)
-            })
-        });
-        let key_of = |i: usize| actors.get_index(i).map(|(k, _)| k);
-        let (Some(a_key), Some(b_key)) = (key_of(a), key_of(b)) else {
-            return 0;
+        let found = match by_group {
+            Some(i) => Some(i),
+            None => list
+                .iter()
+                .find(|&&(d, _)| (d - day).abs() <= 1)
+                .map(|&(_, i)| i),
         };
         let index = match found.and_then(|i| meetings.get_mut(i).map(|m| (i, m))) {
             Some((i, m)) => {
@@ -1151,24 +1154,38 @@ impl Importer {
                 if specificity(kind) > specificity(m.kind) {
                     m.kind = kind;
                 }
-                if m.date.is_some_and(|d| day < d.day_number()) {
-                    m.date = Some(row.date);
-                    if let Some(d) = meeting_days.get_mut(i) {
-                        *d = Some(day);
-                    }
-                }
                 join(m, a_key, a_role);
                 join(m, b_key, b_role);
                 add_evidence(&mut m.evidence, evidence);
+                let earlier = m.date.is_some_and(|d| day < d.day_number());
+                if earlier {
+                    m.date = Some(row.date);
+                }
+                let current = m.date.map_or(day, |d| d.day_number());
                 // Found by its group, the meeting may be another pair's.
-                if by_group.is_some() && !list.contains(&i) {
-                    list.push(i);
+                if by_group.is_some() && !list.iter().any(|&(_, m)| m == i) {
+                    list.push((current, i));
+                    shared_meetings.entry(i).or_default().push(pair);
+                }
+                if earlier {
+                    // Every list holding the meeting learns its new day.
+                    let first = meeting_pairs.get(i).copied();
+                    let others = shared_meetings.get(&i).map_or(&[][..], Vec::as_slice);
+                    for p in first.iter().chain(others) {
+                        let entries = meetings_by_pair
+                            .get_mut(p)
+                            .map_or(&mut [][..], |l| &mut l[..]);
+                        for entry in entries.iter_mut().filter(|(_, m)| *m == i) {
+                            entry.0 = current;
+                        }
+                    }
                 }
                 i
             }
             None => {
                 let i = meetings.len();
-                list.push(i);
+                list.push((day, i));
+                meeting_pairs.push(pair);
                 let id = row.group.unwrap_or(row.id);
                 key_buf.clear();
                 key_buf.push_str(row.prefix);
@@ -1190,7 +1207,6 @@ impl Importer {
                 ];
                 m.place = row.place.filter(|p| !p.is_empty()).map(str::to_owned);
                 meetings.push(m);
-                meeting_days.push(Some(day));
                 i
             }
         };
@@ -2536,6 +2552,43 @@ mod tests {
             assert_eq!(a, b);
             assert_eq!(ra.rows_read, 36);
         }
+    }
+
+    #[test]
+    fn a_meeting_moved_earlier_through_another_pair_merges_at_its_new_day() {
+        // Rows of event `m1` join A–B and A–C in one meeting; the second
+        // moves it ten days earlier, and reciprocal rows of either pair a
+        // day from its new date merge into it (the A–B list, where the
+        // meeting was made, learns the day the A–C row gave it).
+        let row = |event: &str, date: &str, from: &str, to: &str| {
+            format!("{event}\t{date}\t\t{from}\t{from}\t{from}\t{to}\t{to}\t{to}\t040\t1\t\t\t\n")
+        };
+        let tsv = [
+            super::tsv::HEADER.join("\t") + "\n",
+            row("m1", "2025-08-20", "usa", "rus"),
+            row("m1", "2025-08-10", "usa", "ukr"),
+            row("x", "2025-08-11", "rus", "usa"),
+            row("y", "2025-08-09", "ukr", "usa"),
+        ]
+        .concat();
+        let mut importer = Importer::new();
+        importer
+            .read(Format::CameoTsv, tsv.as_bytes(), "rows.tsv")
+            .expect("well-formed rows");
+        let (graph, report) = importer.finish().expect("a graph");
+        assert_eq!(report.meetings, 1, "{report:?}");
+        let (_, meeting) = graph.all_meetings().next().expect("one meeting");
+        assert_eq!(
+            meeting.date.map(|d| d.to_string()).as_deref(),
+            Some("2025-08-09")
+        );
+        let mut who: Vec<&str> = meeting
+            .participants
+            .iter()
+            .map(|p| p.actor.as_str())
+            .collect();
+        who.sort_unstable();
+        assert_eq!(who, ["rus", "ukr", "usa"]);
     }
 
     #[test]
