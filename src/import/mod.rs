@@ -788,7 +788,8 @@ impl Importer {
             .try_add_sources(self.sources, Checks::Vouched)
             .map_err(error)?;
         // Maps are walked with `into_iter`, not `into_values`, which would
-        // first move every value into a list of its own. Link targets (states) before the actors that link to them.
+        // first move every value into a list of its own. Link targets
+        // (states) go before the actors that link to them.
         let (linked, plain): (Vec<Actor>, Vec<Actor>) = self
             .actors
             .into_iter()
