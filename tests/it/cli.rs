@@ -255,6 +255,57 @@ fn check_reads_the_data_option_too() {
 }
 
 #[test]
+fn the_input_size_limit_can_be_raised_or_lifted() {
+    let file = TempFile::new(SMALL);
+    let size = SMALL.len();
+    // One byte over the limit: refused, with the size, the limit and a way out.
+    let small = format!("{}", size - 1);
+    let (code, out, err) = outcome(&run(&[
+        "--data",
+        file.arg(),
+        "--max-input-size",
+        &small,
+        "stats",
+    ]));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(&format!(
+            "input size in bytes is {size}, over the limit of {}",
+            size - 1
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: for a file you trust, raise it with --max-input-size"),
+        "{err}"
+    );
+    // The same file read with room to spare, or with no limits at all.
+    for args in [&["--max-input-size", "1K"][..], &["--no-limits"]] {
+        let mut all = vec!["--data", file.arg()];
+        all.extend_from_slice(args);
+        all.push("check");
+        let (code, out, err) = outcome(&run(&all));
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        assert!(out.starts_with("ok: 1 source"), "{args:?}: {out}");
+    }
+    // `check` lists the limit as the file's problem.
+    let (code, out, _) = outcome(&run(&["check", file.arg(), "--max-input-size", "16"]));
+    assert_eq!(code, Some(1));
+    assert!(out.contains("over the limit of 16"), "{out}");
+    // Sizes that are not sizes, and both options at once, are usage errors.
+    for args in [
+        &["--max-input-size", "4X", "stats"][..],
+        &["--max-input-size", "", "stats"],
+        &["--max-input-size", "99999999999999999999G", "stats"],
+        &["--max-input-size", "1G", "--no-limits", "stats"],
+    ] {
+        let (code, _, err) = outcome(&run(args));
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn usage_errors_exit_with_2() {
     for args in [
         &["frobnicate"][..],

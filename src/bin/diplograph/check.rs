@@ -9,9 +9,10 @@ use crate::output::{Outcome, eprint, one_line, print};
 
 /// Prints every problem of a dataset file, or `ok:` and its counts.
 pub(crate) fn run(path: &Path) -> Outcome {
-    let errors = DiplomaticGraph::validate_file(path);
+    let limits = crate::dataset::limits();
+    let errors = DiplomaticGraph::validate_file_with(path, &limits);
     if errors.is_empty() {
-        let graph = DiplomaticGraph::load(path)?;
+        let graph = DiplomaticGraph::load_with(path, &limits)?;
         return print(format_args!("ok: {}\n", graph.counts()));
     }
     let mut lines = String::new();

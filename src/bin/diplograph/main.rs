@@ -27,9 +27,10 @@ use clap::{CommandFactory, Parser, Subcommand, error::ErrorKind};
 use ask::AskArgs;
 use convert::ConvertArgs;
 use convert::DatasetFormat;
+use diplograph::io::{Limit, Limits};
 use dot::DotArgs;
 use import::ImportArgs;
-use output::eprint_chain;
+use output::{eprint, eprint_chain};
 use repl::ReplArgs;
 use report::ReportArgs;
 
@@ -134,6 +135,16 @@ struct Cli {
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     data_format: Option<DatasetFormat>,
 
+    /// The largest JSON dataset to read, in bytes or with a K, M or G
+    /// suffix (powers of 1024): 500M, 4G (default 1G).
+    #[arg(long, global = true, value_name = "SIZE", value_parser = dataset::parse_size)]
+    max_input_size: Option<usize>,
+
+    /// Read JSON datasets without this program's limits on input size,
+    /// string length, nesting and items per meeting: for trusted files.
+    #[arg(long, global = true, conflicts_with = "max_input_size")]
+    no_limits: bool,
+
     #[command(flatten)]
     report: ReportArgs,
 
@@ -193,6 +204,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     dataset::set_format(cli.data_format);
+    dataset::set_limits(match (cli.no_limits, cli.max_input_size) {
+        (true, _) => Limits::unlimited(),
+        (false, Some(size)) => Limits::new().input_size(size),
+        (false, None) => Limits::new(),
+    });
     let result = match cli.command {
         None => report::run(cli.data.as_deref(), &cli.report),
         // `--no-evidence` may come before or after `report`.
@@ -261,6 +277,15 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             eprint_chain(err.as_ref());
+            if let Some(diplograph::Error::LimitExceeded { what, .. }) = err.downcast_ref() {
+                let option = match what {
+                    Limit::InputSize => "raise it with --max-input-size SIZE, or lift every limit",
+                    _ => "lift the limits",
+                };
+                eprint(format_args!(
+                    "hint: for a file you trust, {option} with --no-limits\n"
+                ));
+            }
             ExitCode::FAILURE
         }
     }
