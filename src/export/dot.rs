@@ -1052,20 +1052,32 @@ impl<'g> Writer<'_, 'g> {
 
     /// Everything one actor contributes to the graph views.
     fn actor_items(&self, actor: ActorId) -> ActorItems<'g> {
+        if !self.actor_shown(actor) {
+            return ActorItems::default();
+        }
+        let meetings = self
+            .graph
+            .meetings(self.meeting_query(MeetingQuery::with(actor)))
+            .filter(|m| self.meeting_shown(m));
+        self.items_with(actor, meetings)
+    }
+
+    /// What a shown actor contributes, given those of its meetings to draw:
+    /// each with its role, and its positions, acts and ties.
+    fn items_with(
+        &self,
+        actor: ActorId,
+        meetings: impl IntoIterator<Item = MeetingMatch<'g>>,
+    ) -> ActorItems<'g> {
         let graph = self.graph;
         let mut items = ActorItems::default();
-        if !self.actor_shown(actor) {
-            return items;
-        }
-        for m in graph.meetings(self.meeting_query(MeetingQuery::with(actor))) {
-            if self.meeting_shown(&m) {
-                let role = graph
-                    .participants(m.id)
-                    .find(|(id, _)| *id == actor)
-                    .map_or(Role::Participant, |(_, p)| p.role);
-                items.meeting_ids.insert(m.id);
-                items.meetings.push((m, role));
-            }
+        for m in meetings {
+            let role = graph
+                .participants(m.id)
+                .find(|(id, _)| *id == actor)
+                .map_or(Role::Participant, |(_, p)| p.role);
+            items.meeting_ids.insert(m.id);
+            items.meetings.push((m, role));
         }
         items.positions = self.positions(PositionQuery::all().by(actor));
         items.position_ids = items.positions.iter().map(|s| s.m.id).collect();
@@ -1785,9 +1797,8 @@ impl<'g> Writer<'_, 'g> {
     /// [`actor_items`](Self::actor_items), with only the meetings in `set`.
     fn actor_items_within(&self, actor: ActorId, set: &NodeSet) -> ActorItems<'g> {
         let graph = self.graph;
-        let mut items = ActorItems::default();
         if !self.actor_shown(actor) {
-            return items;
+            return ActorItems::default();
         }
         let takes_part = |m: MeetingId| {
             graph
@@ -1810,23 +1821,7 @@ impl<'g> Writer<'_, 'g> {
         } else {
             self.meetings_in_order(&set.meetings, takes_part)
         };
-        for m in meetings {
-            let role = graph
-                .participants(m.id)
-                .find(|(id, _)| *id == actor)
-                .map_or(Role::Participant, |(_, p)| p.role);
-            items.meeting_ids.insert(m.id);
-            items.meetings.push((m, role));
-        }
-        items.positions = self.positions(PositionQuery::all().by(actor));
-        items.position_ids = items.positions.iter().map(|s| s.m.id).collect();
-        items.acts = graph
-            .acts(self.act_query(ActQuery::by(actor)))
-            .filter(|m| self.act_shown(m))
-            .collect();
-        items.act_ids = items.acts.iter().map(|m| m.id).collect();
-        items.ties = self.ties(actor);
-        items
+        self.items_with(actor, meetings)
     }
 
     fn write_all(&self, f: &mut Out<'_, '_>, legend: &mut Legend) -> fmt::Result {
