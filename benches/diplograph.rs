@@ -128,7 +128,9 @@ impl Fixture {
             scale.years,
             scale.first_year
         );
-        let (dataset, graph, floor, strings) = if scale == Scale::TEN_MILLION {
+        let (dataset, graph, floor, strings, graph_bytes, floor_bytes) = if scale
+            == Scale::TEN_MILLION
+        {
             // Streaming: generate three times rather than hold the items.
             let ((), _, generating) = measured(|| generate(scale, SEED, &mut Discard));
             let (strings, _, _) = measured(|| {
@@ -160,14 +162,7 @@ impl Fixture {
                 flooring.as_secs_f64(),
                 events / floor_build / 1e6
             );
-            eprintln!(
-                "memory: diplograph {graph_bytes} bytes = {:.0} B/event ({:.0} B/event without the {:.0} B/event of the events' strings); floor {floor_bytes} bytes = {:.1} B/event",
-                per_event(graph_bytes),
-                per_event(graph_bytes.saturating_sub(strings)),
-                per_event(strings),
-                per_event(floor_bytes)
-            );
-            (None, graph, floor, strings)
+            (None, graph, floor, strings, graph_bytes, floor_bytes)
         } else {
             let dataset = Dataset::generate(scale, SEED);
             let strings = dataset.event_string_bytes();
@@ -179,16 +174,22 @@ impl Fixture {
                 building.as_secs_f64(),
                 flooring.as_secs_f64()
             );
-            eprintln!(
-                "memory: diplograph {graph_bytes} bytes = {:.0} B/event ({:.0} B/event without the {:.0} B/event of the events' strings); floor {floor_bytes} bytes = {:.1} B/event",
-                per_event(graph_bytes),
-                per_event(graph_bytes.saturating_sub(strings)),
-                per_event(strings),
-                per_event(floor_bytes)
-            );
-            (Some(dataset), graph, floor, strings)
+            (
+                Some(dataset),
+                graph,
+                floor,
+                strings,
+                graph_bytes,
+                floor_bytes,
+            )
         };
-        let _ = strings;
+        eprintln!(
+            "memory: diplograph {graph_bytes} bytes = {:.0} B/event ({:.0} B/event without the {:.0} B/event of the events' strings); floor {floor_bytes} bytes = {:.1} B/event",
+            per_event(graph_bytes),
+            per_event(graph_bytes.saturating_sub(strings)),
+            per_event(strings),
+            per_event(floor_bytes)
+        );
 
         #[cfg(feature = "bench-oxigraph")]
         let rdf = dataset.as_ref().map(|data| {
