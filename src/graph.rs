@@ -752,44 +752,25 @@ impl DiplomaticGraph {
         self.try_add_source(source).map_err(|i| *i.error)
     }
 
-    /// Adds every source of `sources`, in order: into an empty graph by
-    /// taking the map as the graph's own (after the checks `add_source`
-    /// makes), so nothing is hashed again, when every source is under its
-    /// own key; otherwise one by one. The importer hands its map over this
-    /// way.
-    ///
-    /// With [`Checks::Vouched`] the caller promises valid keys, non-blank
-    /// titles and each source under its own key: nothing is checked again
-    /// (debug builds do).
-    pub(crate) fn try_add_sources(
-        &mut self,
-        sources: KeyMap<Key, Source>,
-        checks: Checks,
-    ) -> Checked<()> {
-        if checks == Checks::Vouched {
-            debug_assert!(
-                sources.iter().all(|(key, s)| Key::same_text(key, &s.key)
-                    && key.is_valid()
-                    && !s.title.trim().is_empty()),
-                "a source vouched for has an invalid key or a blank title, or is not under its own key"
-            );
-        }
-        let whole = self.sources.is_empty()
-            && (checks == Checks::Vouched
-                || sources.iter().all(|(key, s)| Key::same_text(key, &s.key)));
-        if !whole {
-            for (_, source) in sources {
-                self.try_add_source(source)?;
-            }
+    /// Adds every source of a map the caller vouches for (valid keys,
+    /// non-blank titles, each source under its own key: the importer's),
+    /// in order: into an empty graph by taking the map as the graph's own,
+    /// so nothing is hashed or checked again (debug builds check); into a
+    /// graph with sources, one by one with every check.
+    pub(crate) fn try_add_vouched_sources(&mut self, sources: KeyMap<Key, Source>) -> Checked<()> {
+        debug_assert!(
+            sources.iter().all(|(key, s)| Key::same_text(key, &s.key)
+                && key.is_valid()
+                && !s.title.trim().is_empty()),
+            "a source vouched for has an invalid key or a blank title, or is not under its own key"
+        );
+        if self.sources.is_empty() {
+            self.sources = sources;
             return Ok(());
         }
-        if checks == Checks::Full {
-            for (key, source) in &sources {
-                Self::check_key(key, ItemKind::Source, false)?;
-                nonblank(&source.title, "title", || format!("source `{key}`"))?;
-            }
+        for (_, source) in sources {
+            self.try_add_source(source)?;
         }
-        self.sources = sources;
         Ok(())
     }
 

@@ -785,7 +785,7 @@ impl Importer {
         let error = |invalid: Invalid| *invalid.error;
         batch
             .graph_mut()
-            .try_add_sources(self.sources, Checks::Vouched)
+            .try_add_vouched_sources(self.sources)
             .map_err(error)?;
         // Maps are walked with `into_iter`, not `into_values`, which would
         // first move every value into a list of its own. Link targets
