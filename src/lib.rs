@@ -56,16 +56,17 @@
 //! # Cargo features
 //!
 //! * `cli` (default): the `diplograph` command-line program. Library users
-//!   can turn it off with `default-features = false` and skip `clap` and
-//!   `rustyline`.
+//!   can turn it off with `default-features = false` and skip `clap`,
+//!   `rustyline` and (unless they ask for the `zip` feature) `zip`.
 //! * `mimalloc` (default): the command-line program's global allocator is
 //!   mimalloc. An import makes millions of small strings: under mimalloc a
 //!   million GDELT rows import about 10% faster than under glibc's
 //!   allocator and their graph is freed five times faster. The library
 //!   never sets an allocator: a program that links it picks its own (with
 //!   the `mimalloc` crate, for the same gain).
-//! * `zip` (off): read GDELT's `.zip` batches directly in
-//!   [`import::Importer::read_file`], with the `zip` crate (deflate only).
+//! * `zip` (on through `cli`): read GDELT's `.zip` batches directly in
+//!   [`import::Importer::read_file`] and `Importer::read_zip`, with the
+//!   `zip` crate (deflate only).
 //! * `bench-mimalloc` (off): not for library users. It runs the benchmarks
 //!   with mimalloc as their allocator instead of the system's.
 //! * `bench-oxigraph` (off): not for library users. It only lets the

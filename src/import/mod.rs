@@ -54,7 +54,7 @@ pub mod mapping;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::graph::{Checks, Invalid};
 use crate::hash::{FastMap, KeyMap, KeySet};
@@ -724,18 +724,52 @@ impl Importer {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
         if is_zip {
-            return self.read_zip(format, file, path);
+            return self.read_zip_file(format, file, path);
         }
         self.read(format, file, &path.to_string_lossy())
     }
 
+    /// Reads every file of a ZIP archive in order (as GDELT publishes its
+    /// batches, one file per archive), in `format`, with the `zip` feature.
+    /// `name` names the archive in errors and the report; each file in it is
+    /// named `name!file`. [`read_file`](Self::read_file) calls this for
+    /// paths ending in `.zip`; a reader of your own (one that counts bytes
+    /// for a progress line, say) can be given here.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the archive cannot be read (its path is `name`);
+    /// [`Error::EventRow`] as for [`read`](Self::read).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::io::Cursor;
+    /// use diplograph::import::{write_cameo_tsv, Format, Importer};
+    ///
+    /// // An archive holding the bundled dataset's events as CAMEO TSV.
+    /// let mut archive = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    /// archive.start_file("events.tsv", zip::write::SimpleFileOptions::default())?;
+    /// let rows = write_cameo_tsv(&diplograph::datasets::washington_2025(), &mut archive)?;
+    /// let bytes = archive.finish()?.into_inner();
+    ///
+    /// let mut importer = Importer::new();
+    /// importer.read_zip(Format::CameoTsv, Cursor::new(bytes), "events.zip")?;
+    /// assert_eq!(importer.report().rows_read, rows as u64);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg(feature = "zip")]
-    fn read_zip(&mut self, format: Format, file: std::fs::File, path: &Path) -> Result<()> {
+    pub fn read_zip(
+        &mut self,
+        format: Format,
+        reader: impl Read + std::io::Seek,
+        name: &str,
+    ) -> Result<()> {
         let io = |source| Error::Io {
-            path: path.to_path_buf(),
+            path: PathBuf::from(name),
             source,
         };
-        let mut archive = zip::ZipArchive::new(file).map_err(|e| io(std::io::Error::other(e)))?;
+        let mut archive = zip::ZipArchive::new(reader).map_err(|e| io(std::io::Error::other(e)))?;
         for i in 0..archive.len() {
             let entry = archive
                 .by_index(i)
@@ -743,14 +777,19 @@ impl Importer {
             if entry.is_dir() {
                 continue;
             }
-            let name = format!("{}!{}", path.display(), entry.name());
+            let name = format!("{name}!{}", entry.name());
             self.read(format, entry, &name)?;
         }
         Ok(())
     }
 
+    #[cfg(feature = "zip")]
+    fn read_zip_file(&mut self, format: Format, file: std::fs::File, path: &Path) -> Result<()> {
+        self.read_zip(format, file, &path.to_string_lossy())
+    }
+
     #[cfg(not(feature = "zip"))]
-    fn read_zip(&mut self, _: Format, _: std::fs::File, path: &Path) -> Result<()> {
+    fn read_zip_file(&mut self, _: Format, _: std::fs::File, path: &Path) -> Result<()> {
         Err(Error::Io {
             path: path.to_path_buf(),
             source: std::io::Error::new(

@@ -358,6 +358,40 @@ fn cli_import_writes_a_dataset_and_reports_on_stderr() {
     assert_eq!(graph.counts().meetings, 4);
 }
 
+/// A GDELT batch as GDELT publishes it, zipped, imports from the command
+/// line (the default build reads `.zip`) into the graph the plain file
+/// gives.
+#[cfg(all(feature = "cli", feature = "zip"))]
+#[test]
+fn cli_import_reads_a_zipped_gdelt_batch() {
+    use std::io::Write;
+    let plain = gdelt("20250820163000.export.first36.CSV");
+    let dir = std::env::temp_dir().join(format!("diplograph-cli-zip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let zipped = dir.join("20250820163000.export.CSV.zip");
+    let mut archive = zip::ZipWriter::new(std::fs::File::create(&zipped).unwrap());
+    archive
+        .start_file(
+            "20250820163000.export.CSV",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+    archive.write_all(&std::fs::read(&plain).unwrap()).unwrap();
+    archive.finish().unwrap();
+
+    let zipped_arg = zipped.to_string_lossy();
+    let (code, stdout, stderr) = cli(&["import", "gdelt", &zipped_arg, "-o", "-"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with("36 rows read: 11 imported, 25 skipped\n"),
+        "{stderr}"
+    );
+    let from_zip = DiplomaticGraph::from_json_str(&stdout).unwrap();
+    let (from_plain, _) = import(Mode::Strict, &[(Format::Gdelt, &plain)]);
+    assert_eq!(events(&from_zip), events(&from_plain));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[cfg(feature = "cli")]
 #[test]
 fn cli_import_strict_stops_at_a_bad_row_and_lenient_skips_it() {

@@ -2,11 +2,12 @@
 //! ICEWS, PLOVER, CAMEO TSV) into one dataset.
 //!
 //! Progress on long files is a hand-written line on standard error (bytes
-//! read of the file's size, redrawn at most five times a second), shown only
+//! read of the file's size, of a `.zip` file's compressed size, or just bytes on
+//! standard input; redrawn at most five times a second), shown only
 //! when standard error is a terminal: the only thing a bar crate would add is
 //! looks, and the library's readers stream, so counting bytes is exact.
 
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal, Read, Seek, SeekFrom};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -82,35 +83,31 @@ pub(crate) fn run(args: &ImportArgs) -> Outcome {
         .iter()
         .map(|f| (args.format.format(), f))
         .chain(args.mentions.iter().map(|f| (Format::GdeltMentions, f)));
+    let terminal = io::stderr().is_terminal();
     for (format, path) in files {
         let name = path.to_string_lossy();
         if path.as_os_str() == "-" {
-            importer.read(format, io::stdin().lock(), "-")?;
-            continue;
+            // No size to count towards: the line shows the bytes read.
+            let progress = terminal.then(|| Progress::new("standard input", 0));
+            importer.read(format, Counted::new(io::stdin().lock(), progress), "-")?;
+        } else {
+            let file = std::fs::File::open(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            let reader = Counted::new(file, terminal.then(|| Progress::new(&name, size)));
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+            {
+                // The line counts the archive's compressed bytes.
+                importer.read_zip(format, reader, &name)?;
+            } else {
+                importer.read(format, reader, &name)?;
+            }
         }
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-        {
-            // Archives (with the `zip` feature): no progress line.
-            importer.read_file(format, path)?;
-            continue;
-        }
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let progress = io::stderr()
-            .is_terminal()
-            .then(|| Progress::new(&name, size));
-        let reader = Counted {
-            inner: file,
-            read: 0,
-            progress,
-        };
-        importer.read(format, reader, &name)?;
-        if io::stderr().is_terminal() {
+        if terminal {
             eprint(format_args!("\r\x1b[K"));
         }
     }
@@ -129,11 +126,22 @@ pub(crate) fn run(args: &ImportArgs) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A reader that counts bytes and redraws a progress line.
+/// A reader that counts bytes and redraws a progress line; seeking (in a
+/// ZIP archive) moves the count with it.
 struct Counted<R> {
     inner: R,
     read: u64,
     progress: Option<Progress>,
+}
+
+impl<R> Counted<R> {
+    fn new(inner: R, progress: Option<Progress>) -> Self {
+        Counted {
+            inner,
+            read: 0,
+            progress,
+        }
+    }
 }
 
 struct Progress {
@@ -157,16 +165,19 @@ impl Progress {
         }
         self.last = Instant::now();
         let mb = |b: u64| b as f64 / 1e6;
-        let percent = if self.size > 0 {
-            format!(" ({:.0}%)", 100.0 * read as f64 / self.size as f64)
+        let of = if self.size > 0 {
+            format!(
+                " of {:.1} MB ({:.0}%)",
+                mb(self.size),
+                100.0 * read as f64 / self.size as f64
+            )
         } else {
-            String::new()
+            " MB".to_owned()
         };
         eprint(format_args!(
-            "\r\x1b[Kimporting {}: {:.1} of {:.1} MB{percent}",
+            "\r\x1b[Kimporting {}: {:.1}{of}",
             self.name,
-            mb(read),
-            mb(self.size)
+            mb(read)
         ));
     }
 }
@@ -179,5 +190,13 @@ impl<R: Read> Read for Counted<R> {
             progress.draw(self.read);
         }
         Ok(n)
+    }
+}
+
+impl<R: Seek> Seek for Counted<R> {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        let at = self.inner.seek(to)?;
+        self.read = at;
+        Ok(at)
     }
 }
