@@ -40,7 +40,8 @@
 //!
 //! The writers [`write_plover_jsonl`] and [`write_cameo_tsv`] give the
 //! graph's events back to event-data tools; reading what they write gives the
-//! same meetings, acts and positions.
+//! same meetings, acts and positions, and their [`WriteReport`] counts what
+//! of the graph the formats could not hold.
 
 mod gdelt;
 mod icews;
@@ -69,7 +70,7 @@ use crate::{
 };
 use mapping::Mapping;
 
-pub use write::{write_cameo_tsv, write_plover_jsonl};
+pub use write::{LeftOut, WriteReport, write_cameo_tsv, write_plover_jsonl};
 
 /// The event-data formats an [`Importer`] reads.
 ///
@@ -750,12 +751,12 @@ impl Importer {
     /// // An archive holding the bundled dataset's events as CAMEO TSV.
     /// let mut archive = zip::ZipWriter::new(Cursor::new(Vec::new()));
     /// archive.start_file("events.tsv", zip::write::SimpleFileOptions::default())?;
-    /// let rows = write_cameo_tsv(&diplograph::datasets::washington_2025(), &mut archive)?;
+    /// let written = write_cameo_tsv(&diplograph::datasets::washington_2025(), &mut archive)?;
     /// let bytes = archive.finish()?.into_inner();
     ///
     /// let mut importer = Importer::new();
     /// importer.read_zip(Format::CameoTsv, Cursor::new(bytes), "events.zip")?;
-    /// assert_eq!(importer.report().rows_read, rows as u64);
+    /// assert_eq!(importer.report().rows_read, written.rows as u64);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "zip")]

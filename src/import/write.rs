@@ -6,8 +6,12 @@
 //! target, unless an act of the same row already implies it. Each row takes
 //! the CAMEO code recorded in its first evidence note when that code still
 //! maps to the same thing, and otherwise the canonical code listed in
-//! `docs/event-data.md`. Items without a date are not written.
+//! `docs/event-data.md`. Items without a date are not written. Each writer
+//! returns a [`WriteReport`]: what it wrote, and what of the graph the
+//! format could not hold.
 
+use std::collections::BTreeMap;
+use std::fmt;
 use std::io::Write;
 
 use serde_json::{Map, Value, json};
@@ -30,10 +34,155 @@ struct OutRow<'g> {
     added: Option<PartialDate>,
 }
 
+/// What a writer wrote, and what of the graph it could not write: event
+/// formats hold less than the graph, and nothing is left out without being
+/// counted here.
+///
+/// The formats never hold an item's key, title, place, tone, notes,
+/// hedging or end of validity, nor a meeting participant's role beyond host,
+/// guest and mediator (see `docs/event-data.md`); the report counts whole
+/// items left out, items written with a code that reads back as something
+/// else, and evidence not written.
+///
+/// # Examples
+///
+/// ```
+/// use diplograph::import::{write_cameo_tsv, LeftOut};
+///
+/// let graph = diplograph::datasets::washington_2025();
+/// let report = write_cameo_tsv(&graph, std::io::sink())?;
+/// // Most of the article's positions are on stances of its own, with no CAMEO code.
+/// assert_eq!(report.left_out[&LeftOut::PositionOnOtherStance], 9);
+/// assert!(!report.is_lossless());
+/// assert!(report.to_string().starts_with(&format!("{} rows written", report.rows)));
+/// # Ok::<(), diplograph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WriteReport {
+    /// Rows (TSV) or records (PLOVER) written.
+    pub rows: usize,
+    /// Meetings written, each as one row per participant but its lead.
+    pub meetings: usize,
+    /// Acts written, one row each.
+    pub acts: usize,
+    /// Positions written as rows of their own.
+    pub positions: usize,
+    /// Positions not written as rows because an act row of the same actor,
+    /// stance, polarity and day implies them (reading it back restores them).
+    pub positions_in_acts: usize,
+    /// Items not written, by reason.
+    pub left_out: BTreeMap<LeftOut, usize>,
+    /// Items written with a code that reads back as something else: a
+    /// meeting kind or status the format has no code for (a summit is
+    /// written as a consultation, 040), an act kind that shares its code
+    /// with another (thanked is written as praised, 051), an act's stance
+    /// other than the ceasefire and sanctions.
+    pub approximated: usize,
+    /// Evidence beyond each written item's first, not written (each row
+    /// carries one source and coding).
+    pub evidence_left_out: usize,
+}
+
+impl WriteReport {
+    /// Whether everything the formats can hold was written: no item left
+    /// out, none approximated, no evidence left out.
+    ///
+    /// ```
+    /// let report = diplograph::import::WriteReport::default();
+    /// assert!(report.is_lossless());
+    /// ```
+    #[must_use]
+    pub fn is_lossless(&self) -> bool {
+        self.left_out.values().all(|&n| n == 0)
+            && self.approximated == 0
+            && self.evidence_left_out == 0
+    }
+
+    fn leave_out(&mut self, why: LeftOut) {
+        *self.left_out.entry(why).or_insert(0) += 1;
+    }
+}
+
+impl fmt::Display for WriteReport {
+    /// Several lines: rows written and of what, then each count of what
+    /// was left out or approximated, when not zero.
+    ///
+    /// ```
+    /// let graph = diplograph::datasets::washington_2025();
+    /// let report = diplograph::import::write_plover_jsonl(&graph, std::io::sink())?;
+    /// let text = report.to_string();
+    /// assert!(text.contains("left out, positions on stances without a CAMEO code: 9"), "{text}");
+    /// # Ok::<(), diplograph::Error>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} rows written: {} meetings, {} acts, {} positions ({} more within acts)",
+            self.rows, self.meetings, self.acts, self.positions, self.positions_in_acts
+        )?;
+        for (why, n) in &self.left_out {
+            write!(f, "\n  left out, {why}: {n}")?;
+        }
+        if self.approximated > 0 {
+            write!(
+                f,
+                "\n  written with a code that reads back as another kind, status or stance: {}",
+                self.approximated
+            )?;
+        }
+        if self.evidence_left_out > 0 {
+            write!(
+                f,
+                "\n  evidence beyond each item's first, not written: {}",
+                self.evidence_left_out
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Why an item was not written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum LeftOut {
+    /// A meeting without a date.
+    UndatedMeeting,
+    /// A meeting with fewer than two participants (a row needs a pair).
+    MeetingWithoutPair,
+    /// An act without a date.
+    UndatedAct,
+    /// A position without a start date.
+    UndatedPosition,
+    /// A position on a stance other than the ceasefire and sanctions, which
+    /// CAMEO has codes for.
+    PositionOnOtherStance,
+    /// A position whose polarity has no code (abstains, neutral,
+    /// conditional).
+    PositionWithoutCode,
+}
+
+impl fmt::Display for LeftOut {
+    /// ```
+    /// use diplograph::import::LeftOut;
+    /// assert_eq!(LeftOut::UndatedMeeting.to_string(), "meetings without a date");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::UndatedMeeting => "meetings without a date",
+            Self::MeetingWithoutPair => "meetings with fewer than two participants",
+            Self::UndatedAct => "acts without a date",
+            Self::UndatedPosition => "positions without a start date",
+            Self::PositionOnOtherStance => "positions on stances without a CAMEO code",
+            Self::PositionWithoutCode => "positions whose polarity has no CAMEO code",
+        })
+    }
+}
+
 /// Writes the graph's meetings, acts and positions as CAMEO dyadic TSV: a
 /// header, then tab-separated rows `event date added source_code source_key
 /// source_name target_code target_key target_name code goldstein tone
-/// mentions url`. Returns the number of rows written.
+/// mentions url`. Returns what was written and what was left out.
 ///
 /// # Errors
 ///
@@ -44,18 +193,18 @@ struct OutRow<'g> {
 ///
 /// let graph = diplograph::datasets::washington_2025();
 /// let mut out = Vec::new();
-/// let rows = write_cameo_tsv(&graph, &mut out)?;
+/// let report = write_cameo_tsv(&graph, &mut out)?;
 /// let mut importer = Importer::new();
 /// importer.read(Format::CameoTsv, out.as_slice(), "events.tsv")?;
-/// assert_eq!(importer.report().rows_read, rows as u64);
+/// assert_eq!(importer.report().rows_read, report.rows as u64);
 /// # Ok::<(), diplograph::Error>(())
 /// ```
-pub fn write_cameo_tsv(graph: &DiplomaticGraph, mut writer: impl Write) -> Result<usize> {
+pub fn write_cameo_tsv(graph: &DiplomaticGraph, mut writer: impl Write) -> Result<WriteReport> {
     let io = |source| Error::Io {
         path: "".into(),
         source,
     };
-    let rows = rows(graph);
+    let (rows, report) = rows(graph);
     writeln!(writer, "{}", tsv::HEADER.join("\t")).map_err(io)?;
     for row in &rows {
         let actor = |key: Option<&Key>| match key {
@@ -83,14 +232,15 @@ pub fn write_cameo_tsv(graph: &DiplomaticGraph, mut writer: impl Write) -> Resul
         .map_err(io)?;
     }
     writer.flush().map_err(io)?;
-    Ok(rows.len())
+    Ok(report)
 }
 
 /// Writes the graph's meetings, acts and positions as PLOVER JSON Lines: one
 /// record per row (see the module docs), with `id`, `group` (the event),
 /// `date`, `event` and `mode` (PLOVER), `cameo`, `actor` and `recipient`
 /// lists of `{code, key, actorText}`, and `goldstein`, `tone`, `mentions`,
-/// `url`, `added` when known. Returns the number of records written.
+/// `url`, `added` when known. Returns what was written and what was left
+/// out.
 ///
 /// # Errors
 ///
@@ -101,18 +251,18 @@ pub fn write_cameo_tsv(graph: &DiplomaticGraph, mut writer: impl Write) -> Resul
 ///
 /// let graph = diplograph::datasets::washington_2025();
 /// let mut out = Vec::new();
-/// let records = write_plover_jsonl(&graph, &mut out)?;
+/// let report = write_plover_jsonl(&graph, &mut out)?;
 /// let mut importer = Importer::new();
 /// importer.read(Format::Plover, out.as_slice(), "events.jsonl")?;
-/// assert_eq!(importer.report().rows_read, records as u64);
+/// assert_eq!(importer.report().rows_read, report.rows as u64);
 /// # Ok::<(), diplograph::Error>(())
 /// ```
-pub fn write_plover_jsonl(graph: &DiplomaticGraph, mut writer: impl Write) -> Result<usize> {
+pub fn write_plover_jsonl(graph: &DiplomaticGraph, mut writer: impl Write) -> Result<WriteReport> {
     let io = |source| Error::Io {
         path: "".into(),
         source,
     };
-    let rows = rows(graph);
+    let (rows, report) = rows(graph);
     let actor = |key: &Key| {
         json!({
             "code": cameo_code(graph, key),
@@ -155,7 +305,7 @@ pub fn write_plover_jsonl(graph: &DiplomaticGraph, mut writer: impl Write) -> Re
         writeln!(writer).map_err(io)?;
     }
     writer.flush().map_err(io)?;
-    Ok(rows.len())
+    Ok(report)
 }
 
 /// Tabs and line breaks in a TSV field become spaces.
@@ -219,14 +369,26 @@ fn recorded(coding: &Coding, wanted: impl Fn(Mapping) -> bool) -> Option<&'stati
     wanted(mapping::cameo(event.code)).then_some(event.code)
 }
 
-/// Every row to write, in graph order: meetings, acts, positions.
-fn rows(graph: &DiplomaticGraph) -> Vec<OutRow<'_>> {
+/// Every row to write, in graph order: meetings, acts, positions; and the
+/// report of what they hold.
+fn rows(graph: &DiplomaticGraph) -> (Vec<OutRow<'_>>, WriteReport) {
     let mut out = Vec::new();
+    let mut report = WriteReport::default();
     for (_, m) in graph.all_meetings() {
-        let (Some(date), true) = (m.date, m.participants.len() >= 2) else {
+        let Some(date) = m.date else {
+            report.leave_out(LeftOut::UndatedMeeting);
             continue;
         };
+        if m.participants.len() < 2 {
+            report.leave_out(LeftOut::MeetingWithoutPair);
+            continue;
+        }
         let code = mapping::meeting_code(m.kind, m.status);
+        let reads_back = matches!(mapping::cameo(code),
+            Mapping::Meeting { kind, status, .. } if kind == m.kind && status == m.status);
+        report.approximated += usize::from(!reads_back);
+        report.meetings += 1;
+        report.evidence_left_out += m.evidence.len().saturating_sub(1);
         // A visit is written from its host (043 to each guest), a mediation
         // from its mediator; other participants get 040.
         let lead_role = match code {
@@ -264,13 +426,17 @@ fn rows(graph: &DiplomaticGraph) -> Vec<OutRow<'_>> {
     }
     let mut implied = std::collections::HashSet::new();
     for (id, act) in graph.all_acts() {
-        let Some(date) = act.date else { continue };
+        let Some(date) = act.date else {
+            report.leave_out(LeftOut::UndatedAct);
+            continue;
+        };
         let stance = act.stance.as_ref().map(Key::as_str);
         let coding = coding_of(&act.evidence);
-        let code = recorded(&coding, |m| {
-            matches!(m, Mapping::Act { kind, stance: s } if kind == act.kind && s.map(|s| s.0) == stance)
-        })
-        .unwrap_or_else(|| mapping::act_code(act.kind, stance));
+        let same = |m| matches!(m, Mapping::Act { kind, stance: s } if kind == act.kind && s.map(|s| s.0) == stance);
+        let code = recorded(&coding, same).unwrap_or_else(|| mapping::act_code(act.kind, stance));
+        report.approximated += usize::from(!same(mapping::cameo(code)));
+        report.acts += 1;
+        report.evidence_left_out += act.evidence.len().saturating_sub(1);
         if let Some((stance, polarity)) = mapping::cameo(code).position() {
             implied.insert((act.actor.clone(), stance, polarity, date.day_number()));
         }
@@ -287,21 +453,31 @@ fn rows(graph: &DiplomaticGraph) -> Vec<OutRow<'_>> {
         });
     }
     for (id, p) in graph.all_positions() {
-        let Some(date) = p.from else { continue };
+        let Some(date) = p.from else {
+            report.leave_out(LeftOut::UndatedPosition);
+            continue;
+        };
         let stance = p.stance.as_str();
         let Some(known) = [mapping::CEASEFIRE, mapping::SANCTIONS]
             .into_iter()
             .find(|s| *s == stance)
         else {
+            report.leave_out(LeftOut::PositionOnOtherStance);
             continue;
         };
         if implied.contains(&(p.actor.clone(), known, p.polarity, date.day_number())) {
+            report.positions_in_acts += 1;
             continue;
         }
         let coding = coding_of(&p.evidence);
         let code = recorded(&coding, |m| m.position() == Some((known, p.polarity)))
             .or_else(|| mapping::position_code(known, p.polarity));
-        let Some(code) = code else { continue };
+        let Some(code) = code else {
+            report.leave_out(LeftOut::PositionWithoutCode);
+            continue;
+        };
+        report.positions += 1;
+        report.evidence_left_out += p.evidence.len().saturating_sub(1);
         let (url, added) = url_of(graph, &p.evidence);
         out.push(OutRow {
             event: format!("position-{}", id.index()),
@@ -314,5 +490,6 @@ fn rows(graph: &DiplomaticGraph) -> Vec<OutRow<'_>> {
             added,
         });
     }
-    out
+    report.rows = out.len();
+    (out, report)
 }

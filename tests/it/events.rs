@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use diplograph::import::{
-    Format, ImportReport, Importer, Mode, SkipReason, write_cameo_tsv, write_plover_jsonl,
+    Format, ImportReport, Importer, LeftOut, Mode, SkipReason, WriteReport, write_cameo_tsv,
+    write_plover_jsonl,
 };
 use diplograph::{DiplomaticGraph, Error, Role};
 
@@ -94,8 +95,8 @@ fn events(graph: &DiplomaticGraph) -> BTreeSet<String> {
     out
 }
 
-/// Writes a graph in one event format, returning the rows written.
-type Writer = fn(&DiplomaticGraph, &mut Vec<u8>) -> usize;
+/// Writes a graph in one event format, returning its report.
+type Writer = fn(&DiplomaticGraph, &mut Vec<u8>) -> WriteReport;
 
 /// Writes the graph as TSV and PLOVER, reads each back, and checks that the
 /// events are the same.
@@ -111,11 +112,15 @@ fn check_round_trips(graph: &DiplomaticGraph) {
     ];
     for (format, name, write) in writers {
         let mut text = Vec::new();
-        let rows = write(graph, &mut text);
+        let written = write(graph, &mut text);
+        // An imported graph holds only what the formats can: nothing is
+        // left out or approximated (only the evidence of merged rows).
+        assert!(written.left_out.is_empty(), "{name}: {written}");
+        assert_eq!(written.approximated, 0, "{name}: {written}");
         let mut importer = Importer::new();
         importer.read(format, text.as_slice(), name).unwrap();
         let (back, report) = importer.finish().unwrap();
-        assert_eq!(report.rows_read, rows as u64, "{name}");
+        assert_eq!(report.rows_read, written.rows as u64, "{name}");
         assert_eq!(events(&back), expected, "{name} round trip");
     }
 }
@@ -309,13 +314,47 @@ fn the_bundled_dataset_round_trips_its_events() {
     // written with the nearest code, so only the mapped kinds are compared.
     let graph = diplograph::datasets::washington_2025();
     let mut tsv = Vec::new();
-    write_cameo_tsv(&graph, &mut tsv).unwrap();
+    let written = write_cameo_tsv(&graph, &mut tsv).unwrap();
     let mut importer = Importer::new();
     importer
         .read(Format::CameoTsv, tsv.as_slice(), "out.tsv")
         .unwrap();
     let (back, report) = importer.finish().unwrap();
     assert!(report.adds_up());
+    assert_eq!(report.rows_read, written.rows as u64);
+    // Every item is written or counted as left out.
+    let left = |why| written.left_out.get(&why).copied().unwrap_or(0);
+    let counts = graph.counts();
+    assert_eq!(
+        written.meetings + left(LeftOut::UndatedMeeting) + left(LeftOut::MeetingWithoutPair),
+        counts.meetings
+    );
+    let undated = graph
+        .all_meetings()
+        .filter(|(_, m)| m.date.is_none())
+        .count();
+    assert!(undated > 0);
+    assert_eq!(left(LeftOut::UndatedMeeting), undated);
+    assert_eq!(written.acts + left(LeftOut::UndatedAct), counts.acts);
+    assert_eq!(
+        written.positions
+            + written.positions_in_acts
+            + left(LeftOut::UndatedPosition)
+            + left(LeftOut::PositionOnOtherStance)
+            + left(LeftOut::PositionWithoutCode),
+        counts.positions
+    );
+    // The article's stances have no CAMEO code; its summit is written as a
+    // consultation.
+    let other_stances = graph
+        .all_positions()
+        .filter(|(_, p)| {
+            p.from.is_some() && !["ceasefire", "sanctions"].contains(&p.stance.as_str())
+        })
+        .count();
+    assert_eq!(left(LeftOut::PositionOnOtherStance), other_stances);
+    assert!(written.approximated > 0, "{written}");
+    assert!(!written.is_lossless());
     // Every meeting with a date and two participants comes back.
     let meetings = graph
         .all_meetings()
@@ -461,6 +500,23 @@ fn cli_data_accepts_event_files() {
         stdout.starts_with("event\tdate\tadded\tsource_code"),
         "{stdout}"
     );
+    // What an event format cannot hold is counted on standard error.
+    let (code, stdout, stderr) = cli(&[
+        "convert",
+        "data/washington-2025.json",
+        "-",
+        "--to",
+        "plover",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let report =
+        write_plover_jsonl(&diplograph::datasets::washington_2025(), std::io::sink()).unwrap();
+    assert_eq!(stderr, format!("{report}\n"));
+    assert!(
+        stderr.contains("left out, meetings without a date: "),
+        "{stderr}"
+    );
+    assert_eq!(stdout.lines().count(), report.rows);
 }
 
 mod never_panics {

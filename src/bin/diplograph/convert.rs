@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use diplograph::Error;
-use diplograph::import::{Format, write_cameo_tsv, write_plover_jsonl};
+use diplograph::import::{Format, WriteReport, write_cameo_tsv, write_plover_jsonl};
 
 use crate::dataset;
 use crate::output::{Outcome, eprint, print};
@@ -109,11 +109,17 @@ pub(crate) fn run(args: &ConvertArgs) -> Outcome {
         }
     };
     let graph = dataset::load_as(from, Path::new(&args.input))?;
-    let events =
-        |write: fn(&diplograph::DiplomaticGraph, &mut Vec<u8>) -> diplograph::Result<usize>| {
-            let mut out = Vec::new();
-            write(&graph, &mut out).map(|_| String::from_utf8_lossy(&out).into_owned())
-        };
+    // Event formats hold less than the graph: what was written and what was
+    // left out go to standard error, as an import's report does.
+    let events = |write: fn(
+        &diplograph::DiplomaticGraph,
+        &mut Vec<u8>,
+    ) -> diplograph::Result<WriteReport>| {
+        let mut out = Vec::new();
+        let report = write(&graph, &mut out)?;
+        eprint(format_args!("{report}\n"));
+        Ok::<_, diplograph::Error>(String::from_utf8_lossy(&out).into_owned())
+    };
     let text = match to {
         DatasetFormat::Plover => events(|g, out| write_plover_jsonl(g, out))?,
         DatasetFormat::CameoTsv => events(|g, out| write_cameo_tsv(g, out))?,
