@@ -139,3 +139,13 @@ struct EventDataDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/reliability.md")]
 struct ReliabilityDoctests;
+/// The model guide's example (the seed questions asked in Rust), compiled
+/// and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/model.md")]
+struct ModelDoctests;
+/// The dataset format's example (loading, saving, validating), compiled and
+/// run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/dataset-format.md")]
+struct DatasetFormatDoctests;
