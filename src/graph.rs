@@ -16,6 +16,7 @@ use crate::model::{
     Act, ActId, ActKind, Actor, ActorId, Evidence, Key, Link, Meeting, MeetingId, MeetingStatus,
     Office, PartialDate, Position, PositionId, Source, SourceId, Stance, StanceId, Validity,
 };
+use crate::query::WordCache;
 
 /// A typed, time-aware graph of diplomatic events.
 ///
@@ -215,6 +216,13 @@ pub(crate) struct Indexes {
     pub(crate) stance_names: Names<StanceId>,
     /// Normalised titles to meetings, and keys with capitals.
     pub(crate) meeting_names: Names<MeetingId>,
+    /// The words of the actors' normalised keys, names and aliases, built
+    /// on the first lookup by words and dropped when an actor is added.
+    pub(crate) actor_words: WordCache<ActorId>,
+    /// The same for stances.
+    pub(crate) stance_words: WordCache<StanceId>,
+    /// The same for meetings.
+    pub(crate) meeting_words: WordCache<MeetingId>,
     /// Set during a bulk load (a [`Batch`]), when the date-ordered meeting
     /// lists and the timelines are appended to and left unsorted until
     /// `end_bulk`. Never set once a graph is handed out.
@@ -837,6 +845,7 @@ impl DiplomaticGraph {
         let id = ActorId(to_u32(self.actors.len()));
         let node = self.graph.add_node(Node::Actor(id));
         let aliases = actor.aliases.iter().map(String::as_str);
+        self.index.actor_words.clear();
         index_names(
             &mut self.index.actor_names,
             &key,
@@ -973,6 +982,7 @@ impl DiplomaticGraph {
         let id = StanceId(to_u32(self.stances.len()));
         let node = self.graph.add_node(Node::Stance(id));
         let aliases = stance.aliases.iter().map(String::as_str);
+        self.index.stance_words.clear();
         index_names(
             &mut self.index.stance_names,
             &key,
@@ -1139,6 +1149,7 @@ impl DiplomaticGraph {
         let id = MeetingId(to_u32(self.meetings.len()));
         self.index.participations += participants.len();
         let title = std::iter::once(meeting.title.as_str());
+        self.index.meeting_words.clear();
         index_names(&mut self.index.meeting_names, &key, title, id);
         let status = meeting.status;
         // Index in date order. In a bulk load the lists are sorted once at

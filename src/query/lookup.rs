@@ -2,7 +2,10 @@
 
 use crate::DiplomaticGraph;
 use crate::error::{Error, ItemKind, Result};
+use std::sync::OnceLock;
+
 use crate::graph::{Names, normalise, to_u32};
+use crate::hash::FastMap;
 use crate::model::{ActorId, Key, MeetingId, StanceId};
 
 impl DiplomaticGraph {
@@ -10,7 +13,10 @@ impl DiplomaticGraph {
     ///
     /// Tries, in order: the exact key; a key, name or alias equal to `name`
     /// (one hash lookup); then names and aliases containing every word of
-    /// `name` ("Merz" finds "Friedrich Merz"; linear in the names).
+    /// `name` ("Merz" finds "Friedrich Merz"; a hash lookup per word in a
+    /// word index, then linear in the names holding the rarest word; the
+    /// index is built on the first such lookup after an actor is added,
+    /// linear in the names).
     ///
     /// # Errors
     ///
@@ -39,6 +45,7 @@ impl DiplomaticGraph {
         }
         let lookup = Lookup {
             names: &self.index.actor_names,
+            words: &self.index.actor_words,
             exact: &|k| self.actor_id(k),
             keys: &|| {
                 Box::new(
@@ -78,6 +85,7 @@ impl DiplomaticGraph {
         }
         let lookup = Lookup {
             names: &self.index.stance_names,
+            words: &self.index.stance_words,
             exact: &|k| self.stance_id(k),
             keys: &|| {
                 Box::new(
@@ -113,6 +121,7 @@ impl DiplomaticGraph {
         }
         let lookup = Lookup {
             names: &self.index.meeting_names,
+            words: &self.index.meeting_words,
             exact: &|k| self.meeting_id(k),
             keys: &|| {
                 Box::new(
@@ -137,8 +146,95 @@ type KeysOf<'g, Id> = dyn Fn() -> Box<dyn Iterator<Item = (Id, &'g Key)> + 'g> +
 /// key without is its own normalised form, found by `exact`).
 struct Lookup<'g, Id> {
     names: &'g Names<Id>,
+    /// The words of every name, built on first use.
+    words: &'g WordCache<Id>,
     exact: &'g dyn Fn(&str) -> Option<Id>,
     keys: &'g KeysOf<'g, Id>,
+}
+
+/// A kind's [`Words`], built on the first lookup by words and emptied by
+/// [`clear`](Self::clear) when an item of the kind is added. Its `Debug`
+/// form does not say whether it is built, so a graph reads the same before
+/// and after it is asked.
+#[derive(Clone)]
+pub(crate) struct WordCache<Id>(OnceLock<Words<Id>>);
+
+impl<Id> WordCache<Id> {
+    /// Forgets the index, to be built again on the next lookup by words.
+    pub(crate) fn clear(&mut self) {
+        self.0.take();
+    }
+}
+
+impl<Id> Default for WordCache<Id> {
+    fn default() -> Self {
+        WordCache(OnceLock::new())
+    }
+}
+
+impl<Id> std::fmt::Debug for WordCache<Id> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WordCache")
+    }
+}
+
+/// The words of one kind of item's normalised keys, names and aliases:
+/// each word with the names that hold it, so that finding the names
+/// holding every word of a query reads a few short lists rather than
+/// every name. Built on the first lookup by words (so building the graph
+/// pays nothing for it) and dropped whenever an item of the kind is added.
+#[derive(Debug, Clone)]
+pub(crate) struct Words<Id> {
+    /// The item of each name, in the order `Lookup::all` lists them.
+    items: Vec<Id>,
+    /// Each word with the names holding it, by position in `items`,
+    /// ascending.
+    names: FastMap<Box<str>, Vec<u32>>,
+}
+
+impl<Id: Copy> Words<Id> {
+    fn build<'a>(all: impl Iterator<Item = (&'a str, Id)>) -> Self {
+        let mut items = Vec::new();
+        let mut names: FastMap<Box<str>, Vec<u32>> = FastMap::default();
+        for (name, id) in all {
+            let at = to_u32(items.len());
+            items.push(id);
+            for word in words_of(name) {
+                match names.get_mut(word) {
+                    // A word twice in one name is listed once.
+                    Some(list) => {
+                        if list.last() != Some(&at) {
+                            list.push(at);
+                        }
+                    }
+                    None => {
+                        names.insert(word.into(), vec![at]);
+                    }
+                }
+            }
+        }
+        Words { items, names }
+    }
+
+    /// The items with a name holding every word of `words` (not empty).
+    fn holding_all(&self, words: &[&str]) -> Vec<Id> {
+        let mut lists = Vec::with_capacity(words.len());
+        for word in words {
+            match self.names.get(*word) {
+                Some(list) => lists.push(list.as_slice()),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_unstable_by_key(|list| list.len());
+        let Some((shortest, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        shortest
+            .iter()
+            .filter(|at| rest.iter().all(|list| list.binary_search(at).is_ok()))
+            .filter_map(|&at| self.items.get(at as usize).copied())
+            .collect()
+    }
 }
 
 impl<'g, Id: Copy + PartialEq + 'g> Lookup<'g, Id> {
@@ -155,6 +251,14 @@ impl<'g, Id: Copy + PartialEq + 'g> Lookup<'g, Id> {
             }
         }
         (!ids.is_empty()).then_some(ids)
+    }
+
+    /// The items with a name holding every word of `words` (not empty).
+    fn holding_all(&self, words: &[&str]) -> Vec<Id> {
+        self.words
+            .0
+            .get_or_init(|| Words::build(self.all()))
+            .holding_all(words)
     }
 
     /// Every normalised key, name and alias with its item.
@@ -193,22 +297,9 @@ fn find<'g, Id: Copy + Ord + 'g>(
     if let Some(ids) = names.named(&query) {
         return one_or_ambiguous(ids);
     }
-    let words: Vec<&str> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = words_of(&query);
     if !words.is_empty() {
-        let matches: Vec<Id> = names
-            .all()
-            .filter(|(known, _)| {
-                let known_words: Vec<&str> = known
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                words.iter().all(|w| known_words.contains(w))
-            })
-            .map(|(_, id)| id)
-            .collect();
+        let matches = names.holding_all(&words);
         if !matches.is_empty() {
             return one_or_ambiguous(matches);
         }
@@ -264,14 +355,7 @@ fn find_exact_or_words<'g, Id: Copy + PartialEq + 'g>(
     if words.is_empty() {
         return None;
     }
-    let matches: Vec<Id> = names
-        .all()
-        .filter(|(known, _)| {
-            let known_words = words_of(known);
-            words.iter().all(|w| known_words.contains(w))
-        })
-        .map(|(_, id)| id)
-        .collect();
+    let matches = names.holding_all(&words);
     (!matches.is_empty()).then_some(matches)
 }
 
@@ -363,7 +447,80 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{edit_distance, variants};
+    use super::{Lookup, edit_distance, variants, words_of};
+    use crate::model::{Actor, ActorKind, MeetingId};
+    use crate::{DiplomaticGraph, Error};
+
+    /// The word index finds exactly the names a scan of every name finds,
+    /// for every word and pair of words of the meetings' titles and keys.
+    #[test]
+    fn the_word_index_agrees_with_a_scan_of_every_name() {
+        let graph = crate::datasets::washington_2025();
+        let keys = || {
+            Box::new(
+                graph
+                    .meetings
+                    .keys()
+                    .enumerate()
+                    .map(|(i, k)| (MeetingId(super::to_u32(i)), k)),
+            ) as Box<dyn Iterator<Item = _>>
+        };
+        let lookup = Lookup {
+            names: &graph.index.meeting_names,
+            words: &graph.index.meeting_words,
+            exact: &|k| graph.meeting_id(k),
+            keys: &keys,
+        };
+        let scan = |words: &[&str]| {
+            let mut ids: Vec<MeetingId> = lookup
+                .all()
+                .filter(|(known, _)| {
+                    let known = words_of(known);
+                    words.iter().all(|w| known.contains(w))
+                })
+                .map(|(_, id)| id)
+                .collect();
+            ids.sort_unstable();
+            ids
+        };
+        let names: Vec<&str> = lookup.all().map(|(name, _)| name).collect();
+        let mut words: Vec<&str> = names.iter().flat_map(|n| words_of(n)).collect();
+        words.sort_unstable();
+        words.dedup();
+        words.push("absent");
+        let mut checked = 0;
+        for a in &words {
+            for b in &words {
+                for query in [vec![*a], vec![*a, *b]] {
+                    let mut found = lookup.holding_all(&query);
+                    found.sort_unstable();
+                    assert_eq!(found, scan(&query), "{query:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    /// An actor added after a lookup by words (which built the index) is
+    /// found by its words.
+    #[test]
+    fn an_item_added_after_a_lookup_by_words_is_found_by_its_words() {
+        let mut graph: DiplomaticGraph = crate::datasets::washington_2025();
+        let merz = graph.find_actor("Friedrich").unwrap();
+        graph
+            .add_actor(Actor::new("ebert", "Friedrich Ebert", ActorKind::Person))
+            .unwrap();
+        let ebert = graph.find_actor("Ebert").unwrap();
+        match graph.find_actor("Friedrich") {
+            Err(Error::Ambiguous { candidates, .. }) => {
+                let keys: Vec<&str> = candidates.iter().map(|k| k.as_str()).collect();
+                assert_eq!(keys, ["merz", "ebert"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_ne!(merz, ebert);
+    }
 
     #[test]
     fn variants_drop_articles_possessives_and_plurals() {

@@ -49,6 +49,7 @@ mod acts;
 mod evidence;
 pub mod language;
 mod lookup;
+pub(crate) use lookup::WordCache;
 mod meetings;
 mod positions;
 mod ranking;
