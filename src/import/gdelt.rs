@@ -29,21 +29,50 @@ const V1_BACKFILE: Layout = Layout {
     url: None,
 };
 
-/// One actor's columns, from `start` (5 for Actor1, 15 for Actor2).
+/// The columns of one actor: where they start (column 6 or 16, from 1) and
+/// their names in GDELT's codebook, for errors.
+struct ActorColumns {
+    start: usize,
+    code: &'static str,
+    name: &'static str,
+    country: &'static str,
+    group: &'static str,
+    role: &'static str,
+}
+
+const ACTOR1: ActorColumns = ActorColumns {
+    start: 5,
+    code: "Actor1Code",
+    name: "Actor1Name",
+    country: "Actor1CountryCode",
+    group: "Actor1KnownGroupCode",
+    role: "Actor1Type1Code",
+};
+const ACTOR2: ActorColumns = ActorColumns {
+    start: 15,
+    code: "Actor2Code",
+    name: "Actor2Name",
+    country: "Actor2CountryCode",
+    group: "Actor2KnownGroupCode",
+    role: "Actor2Type1Code",
+};
+
+/// One actor's columns (Actor1 or Actor2).
 fn actor<'a, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
     cols: &C,
-    start: usize,
+    which: &ActorColumns,
 ) -> Result<Option<ActorRef<'a>>, RowError> {
-    let code = text(cols, start, "ActorCode")?;
+    let start = which.start;
+    let code = text(cols, start, which.code)?;
     if code.is_empty() {
         return Ok(None);
     }
     Ok(Some(ActorRef::Cameo {
         code,
-        name: text(cols, start + 1, "ActorName")?,
-        country: text(cols, start + 2, "ActorCountryCode")?,
-        group: text(cols, start + 3, "ActorKnownGroupCode")?,
-        role: text(cols, start + 7, "ActorType1Code")?,
+        name: text(cols, start + 1, which.name)?,
+        country: text(cols, start + 2, which.country)?,
+        group: text(cols, start + 3, which.group)?,
+        role: text(cols, start + 7, which.role)?,
         columns: cols.span(start, start + 7).and_then(Field::text),
     }))
 }
@@ -81,14 +110,7 @@ fn event_row<'a, F: Field<'a>>(importer: &mut Importer, line: F) -> Result<(), R
     let (id_text, id) = event_id(&cols)?;
     let event_date = importer.cached_date(cols.col(1).bytes(), 1, "SQLDATE")?;
     let code = text(&cols, 26, "EventCode")?;
-    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(RowError::new(
-            SkipReason::MissingField,
-            27,
-            "EventCode",
-            format!("expected a CAMEO code, found {code:?}"),
-        ));
-    }
+    super::check_code(code, 27, "EventCode")?;
     let goldstein = number(&cols, 30, "GoldsteinScale")?;
     let mentions = number(&cols, 31, "NumMentions")?;
     let tone = number(&cols, 34, "AvgTone")?;
@@ -108,8 +130,8 @@ fn event_row<'a, F: Field<'a>>(importer: &mut Importer, line: F) -> Result<(), R
         group: None,
         date: event_date,
         added,
-        source: actor(&cols, 5)?,
-        target: actor(&cols, 15)?,
+        source: actor(&cols, &ACTOR1)?,
+        target: actor(&cols, &ACTOR2)?,
         code: Code::Cameo(code),
         goldstein,
         tone,
@@ -131,9 +153,17 @@ fn event_id<'a, F: Field<'a>, C: Columns<'a, F> + ?Sized>(
     cols: &C,
 ) -> Result<(&'a str, u64), RowError> {
     let id_text = text(cols, 0, "GLOBALEVENTID")?;
+    if id_text.is_empty() {
+        return Err(RowError::new(
+            SkipReason::MissingField,
+            1,
+            "GLOBALEVENTID",
+            "empty",
+        ));
+    }
     let id = id_text.parse().map_err(|_| {
         RowError::new(
-            SkipReason::MissingField,
+            SkipReason::BadNumber,
             1,
             "GLOBALEVENTID",
             format!("expected an event number, found {id_text:?}"),

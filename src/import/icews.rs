@@ -46,28 +46,35 @@ pub(super) fn line(importer: &mut Importer, number_: usize, bytes: &[u8]) -> Res
     }
     let event_date = date(cols.get(1).copied().unwrap_or_default(), 1, "Event Date")?;
     let code = text(&cols, 6, "CAMEO Code")?;
-    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(RowError::new(
-            SkipReason::MissingField,
-            7,
-            "CAMEO Code",
-            format!("expected a CAMEO code, found {code:?}"),
-        ));
-    }
-    let actor =
-        |name: usize, sectors: usize, country: usize| -> Result<Option<ActorRef<'_>>, RowError> {
-            let n = text(&cols, name, "Name")?;
-            if n.is_empty() || n == "NA" {
-                return Ok(None);
-            }
-            Ok(Some(ActorRef::Icews {
-                name: n,
-                sectors: text(&cols, sectors, "Sectors")?,
-                country: text(&cols, country, "Country")?,
-            }))
-        };
-    let source = actor(2, 3, 4)?;
-    let target = actor(8, 9, 10)?;
+    super::check_code(code, 7, "CAMEO Code")?;
+    // Each actor's name, sectors and country: index and column name.
+    type Fields = [(usize, &'static str); 3];
+    let actor = |[
+        (name, name_field),
+        (sectors, sectors_field),
+        (country, country_field),
+    ]: Fields|
+     -> Result<Option<ActorRef<'_>>, RowError> {
+        let n = text(&cols, name, name_field)?;
+        if n.is_empty() || n == "NA" {
+            return Ok(None);
+        }
+        Ok(Some(ActorRef::Icews {
+            name: n,
+            sectors: text(&cols, sectors, sectors_field)?,
+            country: text(&cols, country, country_field)?,
+        }))
+    };
+    let source = actor([
+        (2, "Source Name"),
+        (3, "Source Sectors"),
+        (4, "Source Country"),
+    ])?;
+    let target = actor([
+        (8, "Target Name"),
+        (9, "Target Sectors"),
+        (10, "Target Country"),
+    ])?;
     let story = text(&cols, 11, "Story ID")?;
     let publisher = text(&cols, 13, "Publisher")?;
     let city = text(&cols, 14, "City")?;

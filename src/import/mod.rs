@@ -55,7 +55,7 @@ pub mod mapping;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::graph::{Checks, Invalid};
 use crate::hash::{FastMap, KeyMap, KeySet};
@@ -160,7 +160,7 @@ pub enum Mode {
 
 /// Why a row did not become part of the graph.
 ///
-/// The first six are malformed rows (a strict import stops at them); the
+/// The first seven are malformed rows (a strict import stops at them); the
 /// others are well-formed rows the mapping does not use.
 ///
 /// ```
@@ -175,13 +175,17 @@ pub enum SkipReason {
     BadColumns,
     /// A date that is malformed or does not exist.
     BadDate,
-    /// A number (Goldstein score, tone, mention count) that is malformed.
+    /// A number (Goldstein score, tone, mention count, GDELT event id) that
+    /// is malformed.
     BadNumber,
+    /// An event code that is not one: a CAMEO code with something other
+    /// than digits (`04X`).
+    BadCode,
     /// Text that is not UTF-8.
     BadText,
     /// A JSON record that cannot be read, or a header that is not the format's.
     BadRecord,
-    /// A required field (event code, event id) is empty.
+    /// A required field (event code, event id) is empty or absent.
     MissingField,
     /// The event code maps to no meeting, act or position.
     UnmappedCode,
@@ -207,6 +211,7 @@ impl SkipReason {
             SkipReason::BadColumns
                 | SkipReason::BadDate
                 | SkipReason::BadNumber
+                | SkipReason::BadCode
                 | SkipReason::BadText
                 | SkipReason::BadRecord
                 | SkipReason::MissingField
@@ -223,6 +228,7 @@ impl SkipReason {
             SkipReason::BadColumns => "wrong number of columns",
             SkipReason::BadDate => "malformed date",
             SkipReason::BadNumber => "malformed number",
+            SkipReason::BadCode => "malformed event code",
             SkipReason::BadText => "text not UTF-8",
             SkipReason::BadRecord => "unreadable record",
             SkipReason::MissingField => "missing field",
@@ -767,7 +773,7 @@ impl Importer {
         name: &str,
     ) -> Result<()> {
         let io = |source| Error::Io {
-            path: PathBuf::from(name),
+            path: std::path::PathBuf::from(name),
             source,
         };
         let mut archive = zip::ZipArchive::new(reader).map_err(|e| io(std::io::Error::other(e)))?;
@@ -2204,10 +2210,16 @@ pub(crate) fn date(
     };
     if bytes.contains(&b'-') {
         // ISO dates, possibly partial (`2025-08`), as the writers write them.
-        return std::str::from_utf8(bytes)
-            .ok()
-            .and_then(|t| t.parse::<PartialDate>().ok())
-            .ok_or_else(|| bad("expected a date YYYY-MM-DD, YYYY-MM or YYYYMMDD"));
+        // A well-formed date that does not exist (`2018-02-30`) says so,
+        // as the JSON loader does; any other text is not a date at all.
+        let expected = "expected a date YYYY-MM-DD, YYYY-MM or YYYYMMDD";
+        let text = std::str::from_utf8(bytes).map_err(|_| bad(expected))?;
+        return text.parse::<PartialDate>().map_err(|e| {
+            let well_formed = text.split('-').zip([4, 2, 2]).all(|(part, width)| {
+                part.len() == width && part.bytes().all(|b| b.is_ascii_digit())
+            }) && (1..=3).contains(&text.split('-').count());
+            bad(if well_formed { e.reason() } else { expected })
+        });
     }
     let digits: &[u8] = if bytes.len() == 8 || bytes.len() == 14 {
         bytes.get(..8).unwrap_or_default()
@@ -2226,6 +2238,32 @@ pub(crate) fn date(
     };
     let (y, m, d) = (num(0..4), num(4..6), num(6..8));
     PartialDate::ymd(y as u16, m as u8, d as u8).map_err(|e| bad(e.reason()))
+}
+
+/// Checks a CAMEO event code at column `column` (from 1): empty is a
+/// missing field, anything but digits a malformed code.
+pub(crate) fn check_code(
+    code: &str,
+    column: usize,
+    field: &'static str,
+) -> std::result::Result<(), RowError> {
+    if code.is_empty() {
+        Err(RowError::new(
+            SkipReason::MissingField,
+            column,
+            field,
+            "empty",
+        ))
+    } else if !code.bytes().all(|b| b.is_ascii_digit()) {
+        Err(RowError::new(
+            SkipReason::BadCode,
+            column,
+            field,
+            format!("expected a CAMEO code (digits), found {code:?}"),
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// A number type of rows, read with `FromStr`, with a quicker path for

@@ -43,9 +43,14 @@ pub(super) fn read(importer: &mut Importer, mut reader: impl BufRead, name: &str
             continue;
         }
         importer.report.rows_read += 1;
-        if let Err(e) = record(importer, &line) {
-            importer.bad_row(name, number, e)?;
-        }
+        let (line_in, e) = match parse(&line) {
+            Ok(value) => match record(importer, &value) {
+                Ok(()) => continue,
+                Err(e) => (0, e),
+            },
+            Err((line_in, e)) => (line_in, e),
+        };
+        importer.bad_row(name, number + line_in, e)?;
     }
 }
 
@@ -56,10 +61,13 @@ fn array(importer: &mut Importer, text: &[u8], name: &str) -> Result<()> {
     let mut escaped = false;
     let mut start = None;
     let mut line = 1usize;
+    let mut line_start = 0usize;
     let mut start_line = 1usize;
+    let mut start_column = 1usize;
     for (i, &b) in text.iter().enumerate() {
         if b == b'\n' {
             line += 1;
+            line_start = i + 1;
         }
         if in_string {
             match (escaped, b) {
@@ -77,6 +85,7 @@ fn array(importer: &mut Importer, text: &[u8], name: &str) -> Result<()> {
                 if depth == 2 && b == b'{' {
                     start = Some(i);
                     start_line = line;
+                    start_column = chars(text.get(line_start..i).unwrap_or_default()) + 1;
                 }
             }
             b'}' | b']' => {
@@ -84,9 +93,21 @@ fn array(importer: &mut Importer, text: &[u8], name: &str) -> Result<()> {
                 if depth == 1 {
                     if let Some(s) = start.take() {
                         importer.report.rows_read += 1;
-                        if let Err(e) = record(importer, text.get(s..=i).unwrap_or_default()) {
-                            importer.bad_row(name, start_line, e)?;
-                        }
+                        let bytes = text.get(s..=i).unwrap_or_default();
+                        let (line_in, e) = match parse(bytes) {
+                            Ok(value) => match record(importer, &value) {
+                                Ok(()) => continue,
+                                Err(e) => (0, e),
+                            },
+                            // A column on the record's first line counts
+                            // from the line's start, not the record's.
+                            Err((0, mut e)) => {
+                                e.column += start_column - 1;
+                                (0, e)
+                            }
+                            Err(found) => found,
+                        };
+                        importer.bad_row(name, start_line + line_in, e)?;
                     }
                 }
             }
@@ -96,8 +117,38 @@ fn array(importer: &mut Importer, text: &[u8], name: &str) -> Result<()> {
     Ok(())
 }
 
-fn bad(field: &'static str, reason: impl Into<String>) -> RowError {
-    RowError::new(SkipReason::BadRecord, 1, field, reason)
+/// The number of characters in `bytes` (read as UTF-8, each invalid
+/// sequence one character).
+fn chars(bytes: &[u8]) -> usize {
+    String::from_utf8_lossy(bytes).chars().count()
+}
+
+/// One record's text as JSON; when it is not, where serde_json stopped (the
+/// line within the record, from 0, and the column in characters, from 1)
+/// and why, without serde_json's own "at line L column C".
+fn parse(bytes: &[u8]) -> std::result::Result<Value, (usize, RowError)> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        let line_in = e.line().saturating_sub(1);
+        let line_text = bytes
+            .split(|&b| b == b'\n')
+            .nth(line_in)
+            .unwrap_or_default();
+        let byte_column = e.column().min(line_text.len());
+        let column = chars(line_text.get(..byte_column).unwrap_or_default()).max(1);
+        let mut why = e.to_string();
+        if let Some(at) = why.rfind(" at line ") {
+            why.truncate(at);
+        }
+        (
+            line_in,
+            RowError::new(
+                SkipReason::BadRecord,
+                column,
+                "record",
+                format!("not a JSON record: {why}"),
+            ),
+        )
+    })
 }
 
 /// The actors of a list field.
@@ -137,9 +188,7 @@ fn actors<'v>(record: &'v Value, names: [&str; 2]) -> Vec<ActorRef<'v>> {
 }
 
 /// One record.
-fn record(importer: &mut Importer, bytes: &[u8]) -> std::result::Result<(), RowError> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| bad("record", format!("not a JSON record: {e}")))?;
+fn record(importer: &mut Importer, value: &Value) -> std::result::Result<(), RowError> {
     let s = |f: &str| value.get(f).and_then(Value::as_str);
     let event = s("event").unwrap_or("");
     let cameo = s("cameo");
@@ -183,8 +232,8 @@ fn record(importer: &mut Importer, bytes: &[u8]) -> std::result::Result<(), RowE
     let goldstein = num("goldstein")?;
     let tone = num("tone")?;
     let mentions = num("mentions")?.map(|m| m as u32);
-    let sources = actors(&value, ["actor", "source"]);
-    let mut targets = actors(&value, ["recipient", "target"]);
+    let sources = actors(value, ["actor", "source"]);
+    let mut targets = actors(value, ["recipient", "target"]);
     let is_meeting = matches!(
         match code {
             Code::Cameo(c) => super::mapping::cameo(c),

@@ -573,3 +573,212 @@ mod never_panics {
         }
     }
 }
+
+/// The first row of the 2025 GDELT batch with column `i` (from 0) replaced.
+fn gdelt_row_with(i: usize, value: &[u8]) -> Vec<u8> {
+    let text = std::fs::read(gdelt("20250820163000.export.first36.CSV")).unwrap();
+    let first = text.split(|&b| b == b'\n').next().unwrap();
+    let mut fields: Vec<&[u8]> = first.split(|&b| b == b'\t').collect();
+    fields[i] = value;
+    let mut row = fields.join(&b'\t');
+    row.push(b'\n');
+    row
+}
+
+/// A strict import's error for one input: its message, line, column and
+/// field; and the reason a lenient import counts it under (the one
+/// malformed reason it counts).
+fn bad_input(
+    format: Format,
+    input: &[u8],
+    name: &str,
+) -> (String, usize, usize, String, SkipReason) {
+    let err = Importer::new().read(format, input, name).unwrap_err();
+    let Error::EventRow {
+        location, field, ..
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    let (line, column, field) = (location.line, location.column, field.to_string());
+    let mut lenient = Importer::new().mode(Mode::Lenient);
+    lenient.read(format, input, name).unwrap();
+    let (_, report) = lenient.finish().unwrap();
+    assert!(report.adds_up(), "{report}");
+    let reasons: Vec<_> = report
+        .skipped
+        .keys()
+        .copied()
+        .filter(|r| r.is_malformed())
+        .collect();
+    assert_eq!(reasons.len(), 1, "{report}");
+    (err.to_string(), line, column, field, reasons[0])
+}
+
+#[test]
+fn gdelt_errors_name_the_actor_column_and_the_reason() {
+    // Actor1Name is GDELT's column 7, Actor2Name its column 17.
+    for (i, field) in [(6, "Actor1Name"), (16, "Actor2Name")] {
+        let row = gdelt_row_with(i, b"PUTIN \xff\xfe");
+        let (message, line, column, found, reason) = bad_input(Format::Gdelt, &row, "b.CSV");
+        assert_eq!(
+            (line, column, found.as_str()),
+            (1, i + 1, field),
+            "{message}"
+        );
+        assert!(
+            message.ends_with(&format!(" at b.CSV:1:{} ({field})", i + 1)),
+            "{message}"
+        );
+        assert_eq!(reason, SkipReason::BadText);
+    }
+    // An event code with a letter is there, but is not a code.
+    let row = gdelt_row_with(26, b"04X");
+    let (message, line, column, field, reason) = bad_input(Format::Gdelt, &row, "b.CSV");
+    assert_eq!((line, column, field.as_str()), (1, 27, "EventCode"));
+    assert_eq!(
+        message,
+        "bad event row: expected a CAMEO code (digits), found \"04X\" at b.CSV:1:27 (EventCode)"
+    );
+    assert_eq!(reason, SkipReason::BadCode);
+    assert!(reason.is_malformed());
+    assert_eq!(reason.to_string(), "malformed event code");
+    // An event id that is not a number is a bad number, not a missing one.
+    let row = gdelt_row_with(0, b"abc");
+    let (message, line, column, field, reason) = bad_input(Format::Gdelt, &row, "b.CSV");
+    assert_eq!((line, column, field.as_str()), (1, 1, "GLOBALEVENTID"));
+    assert_eq!(
+        message,
+        "bad event row: expected an event number, found \"abc\" at b.CSV:1:1 (GLOBALEVENTID)"
+    );
+    assert_eq!(reason, SkipReason::BadNumber);
+    // Empty, they are missing.
+    for (i, field) in [(0, "GLOBALEVENTID"), (26, "EventCode")] {
+        let row = gdelt_row_with(i, b"");
+        let (message, _, column, found, reason) = bad_input(Format::Gdelt, &row, "b.CSV");
+        assert_eq!((column, found.as_str()), (i + 1, field), "{message}");
+        assert_eq!(reason, SkipReason::MissingField, "{message}");
+    }
+}
+
+/// An ICEWS file: the header and one row with these fields changed.
+fn icews_with(changes: &[(usize, &str)]) -> String {
+    let header = "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\t\
+                  CAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\t\
+                  Sentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude";
+    let mut row: Vec<&str> = "32889836\t2018-06-01\tForeign Affairs (Bangladesh)\t\
+                              Executive,Foreign Ministry,Government\tBangladesh\tConsult\t040\t1\t\
+                              Mike Pompeo\tGovernment,Executive,Foreign Ministry\tUnited States\t\
+                              47400351\t2\tVietnam News Agency Bulletin\tHanoi\tNA\tThanh Pho Ha Noi\t\
+                              Vietnam\t21.0245\t105.841"
+        .split('\t')
+        .collect();
+    for &(i, value) in changes {
+        row[i] = value;
+    }
+    format!("{header}\n{}\n", row.join("\t"))
+}
+
+#[test]
+fn icews_errors_say_a_date_does_not_exist_and_name_the_actor_column() {
+    let good = icews_with(&[]);
+    let mut importer = Importer::new();
+    importer
+        .read(Format::Icews, good.as_bytes(), "x.tab")
+        .unwrap();
+    assert_eq!(importer.finish().unwrap().1.meetings, 1);
+
+    // Well formed, but February 2018 had 28 days.
+    let text = icews_with(&[(1, "2018-02-30")]);
+    let (message, line, column, field, reason) = bad_input(Format::Icews, text.as_bytes(), "x.tab");
+    assert_eq!(
+        message,
+        "bad event row: February 2018 has 28 days: \"2018-02-30\" at x.tab:2:2 (Event Date)"
+    );
+    assert_eq!((line, column, field.as_str()), (2, 2, "Event Date"));
+    assert_eq!(reason, SkipReason::BadDate);
+    // Not a date at all.
+    let text = icews_with(&[(1, "2018-2-3")]);
+    let (message, ..) = bad_input(Format::Icews, text.as_bytes(), "x.tab");
+    assert!(
+        message.starts_with("bad event row: expected a date YYYY-MM-DD"),
+        "{message}"
+    );
+    // A letter in the CAMEO code.
+    let text = icews_with(&[(6, "04X")]);
+    let (message, _, column, field, reason) = bad_input(Format::Icews, text.as_bytes(), "x.tab");
+    assert_eq!((column, field.as_str()), (7, "CAMEO Code"), "{message}");
+    assert_eq!(reason, SkipReason::BadCode);
+}
+
+#[test]
+fn icews_actor_text_errors_name_the_column() {
+    for (i, field) in [
+        (2, "Source Name"),
+        (9, "Target Sectors"),
+        (10, "Target Country"),
+    ] {
+        let mut text = icews_with(&[(i, "@")]).into_bytes();
+        let at = text.iter().position(|&b| b == b'@').unwrap();
+        text[at] = 0xff;
+        let (message, line, column, found, reason) = bad_input(Format::Icews, &text, "x.tab");
+        assert_eq!(
+            (line, column, found.as_str()),
+            (2, i + 1, field),
+            "{message}"
+        );
+        assert_eq!(reason, SkipReason::BadText);
+    }
+}
+
+#[test]
+fn broken_plover_records_are_located_where_serde_json_stopped() {
+    // JSON Lines: the column is serde_json's, on the record's own line; the
+    // message does not repeat serde_json's record-relative location.
+    let lines = "{\"id\": \"a\", \"date\": \"2024-01-01\", \"event\": \"CONSULT\"}\n\
+                 {\"id\": \"b\", \"date\": \"2024-01-01\" \"event\": \"CONSULT\"}\n";
+    let (message, line, column, field, reason) =
+        bad_input(Format::Plover, lines.as_bytes(), "p.jsonl");
+    let at = lines.lines().nth(1).unwrap().find(" \"event\"").unwrap();
+    assert_eq!((line, field.as_str()), (2, "record"), "{message}");
+    assert_eq!(column, at + 2, "{message}"); // the `"` serde_json did not expect
+    assert_eq!(
+        message,
+        format!(
+            "bad event row: not a JSON record: expected `,` or `}}` at p.jsonl:2:{column} (record)"
+        )
+    );
+    assert_eq!(reason, SkipReason::BadRecord);
+    // Columns count characters, not bytes.
+    let accented = "{\"id\": \"é\", \"date\": \"2024-01-01\" \"event\": \"CONSULT\"}\n";
+    let (_, _, column, ..) = bad_input(Format::Plover, accented.as_bytes(), "p.jsonl");
+    // é is two bytes and one character.
+    assert_eq!(column, accented.find(" \"event\"").unwrap() + 1);
+    // A JSON array: the line and column in the file, whether the error is
+    // on the record's first line or a later one.
+    let array = "[\n  {\"id\": \"a\", \"date\": \"2024-01-01\", \"event\": \"CONSULT\"},\n  {\"id\": \"b\", \"date\": \"2024-01-01\" \"event\": \"CONSULT\"},\n  {\"id\": \"c\",\n   \"date\": \"2024-01-01\",\n   \"event\": CONSULT}\n]\n";
+    let (message, line, column, ..) = bad_input_first(array, "p.json");
+    let third = array.lines().nth(2).unwrap();
+    assert_eq!(
+        (line, column),
+        (3, third.find(" \"event\"").unwrap() + 2),
+        "{message}"
+    );
+    let fixed = array.replacen("\"2024-01-01\" \"event\"", "\"2024-01-01\", \"event\"", 1);
+    let (message, line, column, ..) = bad_input_first(&fixed, "p.json");
+    let sixth = fixed.lines().nth(5).unwrap();
+    assert_eq!(
+        (line, column),
+        (6, sixth.find("CONSULT").unwrap() + 1),
+        "{message}"
+    );
+}
+
+/// A strict PLOVER import's error: message, line, column.
+fn bad_input_first(text: &str, name: &str) -> (String, usize, usize) {
+    let err = Importer::new()
+        .read(Format::Plover, text.as_bytes(), name)
+        .unwrap_err();
+    let location = err.location().unwrap();
+    (err.to_string(), location.line, location.column)
+}
