@@ -381,7 +381,9 @@ impl fmt::Display for ImportReport {
 pub struct Coding {
     /// The CAMEO event code.
     pub cameo: Option<String>,
-    /// The PLOVER event and mode (`CONSULT/visit`), for PLOVER records.
+    /// The PLOVER event, mode and context (`CONSULT/visit`,
+    /// `REJECT/yield/diplomatic,military`, `REQUEST//ceasefire`), without
+    /// spaces, for PLOVER records without a CAMEO code.
     pub plover: Option<String>,
     /// The Goldstein score (ICEWS: intensity).
     pub goldstein: Option<f64>,
@@ -598,6 +600,7 @@ pub(crate) enum Code<'a> {
     Plover {
         event: &'a str,
         mode: Option<&'a str>,
+        context: Option<&'a str>,
     },
 }
 
@@ -1016,7 +1019,11 @@ impl Importer {
     pub(crate) fn map_row(&mut self, row: &Row<'_>) -> std::result::Result<(), SkipReason> {
         let mapping = match row.code {
             Code::Cameo(code) => mapping::cameo(code),
-            Code::Plover { event, mode } => mapping::plover(event, mode),
+            Code::Plover {
+                event,
+                mode,
+                context,
+            } => mapping::plover(event, mode, context),
         };
         if mapping == Mapping::None {
             return Err(SkipReason::UnmappedCode);
@@ -1873,12 +1880,25 @@ fn write_note(out: &mut String, row: &Row<'_>) {
             out.push_str("cameo=");
             out.push_str(code);
         }
-        Code::Plover { event, mode } => {
+        Code::Plover {
+            event,
+            mode,
+            context,
+        } => {
+            // `EVENT/mode/context`, each part without spaces (the note's
+            // separator): `REJECT/yield/diplomatic,military`.
+            let part = |out: &mut String, text: &str| {
+                out.extend(text.chars().filter(|c| !c.is_whitespace()));
+            };
             out.push_str("plover=");
-            out.push_str(event);
-            if let Some(mode) = mode {
+            part(out, event);
+            if mode.is_some() || context.is_some() {
                 out.push('/');
-                out.push_str(mode);
+                part(out, mode.unwrap_or(""));
+            }
+            if let Some(context) = context {
+                out.push('/');
+                part(out, context);
             }
         }
     }
@@ -2737,6 +2757,7 @@ mod tests {
         row.code = Code::Plover {
             event: "CONSULT",
             mode: Some("visit"),
+            context: None,
         };
         row.goldstein = None;
         row.tone = Some(f64::NAN);

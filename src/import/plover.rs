@@ -2,6 +2,7 @@
 //! gold-standard file). Both PLOVER 0.5 field names (`source`, `target`) and
 //! later ones (`actor`, `recipient`) are read.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use serde_json::Value;
@@ -187,6 +188,19 @@ fn actors<'v>(record: &'v Value, names: [&str; 2]) -> Vec<ActorRef<'v>> {
     out
 }
 
+/// A mode or context: one value, or a list of them (joined with `, `),
+/// as PLOVER allows several; `None` when absent, null or empty.
+fn values(value: Option<&Value>) -> Option<Cow<'_, str>> {
+    match value? {
+        Value::String(s) if !s.trim().is_empty() => Some(Cow::Borrowed(s.as_str())),
+        Value::Array(list) => {
+            let parts: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+            (!parts.is_empty()).then(|| Cow::Owned(parts.join(", ")))
+        }
+        _ => None,
+    }
+}
+
 /// One record.
 fn record(importer: &mut Importer, value: &Value) -> std::result::Result<(), RowError> {
     let s = |f: &str| value.get(f).and_then(Value::as_str);
@@ -205,11 +219,14 @@ fn record(importer: &mut Importer, value: &Value) -> std::result::Result<(), Row
     let added = s("added")
         .map(|a| date(a.as_bytes(), 0, "added"))
         .transpose()?;
+    let mode = values(value.get("mode"));
+    let context = values(value.get("context"));
     let code = match cameo {
         Some(c) => Code::Cameo(c),
         None if !event.is_empty() => Code::Plover {
             event,
-            mode: s("mode"),
+            mode: mode.as_deref(),
+            context: context.as_deref(),
         },
         None => {
             return Err(RowError::new(
@@ -237,7 +254,11 @@ fn record(importer: &mut Importer, value: &Value) -> std::result::Result<(), Row
     let is_meeting = matches!(
         match code {
             Code::Cameo(c) => super::mapping::cameo(c),
-            Code::Plover { event, mode } => super::mapping::plover(event, mode),
+            Code::Plover {
+                event,
+                mode,
+                context,
+            } => super::mapping::plover(event, mode, context),
         },
         super::mapping::Mapping::Meeting { .. }
     );

@@ -782,3 +782,384 @@ fn bad_input_first(text: &str, name: &str) -> (String, usize, usize) {
     let location = err.location().unwrap();
     (err.to_string(), location.line, location.column)
 }
+
+/// What each event id became in a graph: `meeting KIND STATUS`, `act KIND
+/// [on STANCE]`, `position STANCE POLARITY`, sorted, from the evidence.
+fn outcomes(graph: &DiplomaticGraph) -> std::collections::BTreeMap<String, Vec<String>> {
+    use diplograph::import::Coding;
+    let mut out = std::collections::BTreeMap::<String, Vec<String>>::new();
+    let mut add = |evidence: &[diplograph::Evidence], what: String| {
+        for e in evidence {
+            let coding = Coding::parse(e.note.as_deref().unwrap_or(""));
+            out.entry(coding.event.unwrap())
+                .or_default()
+                .push(what.clone());
+        }
+    };
+    for (_, m) in graph.all_meetings() {
+        add(
+            &m.evidence,
+            format!("meeting {} {}", m.kind.as_str(), m.status.as_str()),
+        );
+    }
+    for (_, a) in graph.all_acts() {
+        let on = a
+            .stance
+            .as_ref()
+            .map(|s| format!(" on {s}"))
+            .unwrap_or_default();
+        add(&a.evidence, format!("act {}{on}", a.kind.as_str()));
+    }
+    for (_, p) in graph.all_positions() {
+        add(
+            &p.evidence,
+            format!("position {} {:?}", p.stance, p.polarity),
+        );
+    }
+    for list in out.values_mut() {
+        list.sort();
+    }
+    out
+}
+
+/// PLOVER 0.8-style records without a `cameo` field: what each event, mode
+/// and context becomes, through the importer. The expectations follow the
+/// PLOVER codebook (the `meet` mode is "meetings and negotiations", `yield`
+/// with a military context is de-escalation, RETREAT / `ceasefire`
+/// implements a ceasefire, COERCE / `restrict` with an economic context is
+/// an embargo, SANCTION / `withdraw` reduces relations).
+#[test]
+fn plover_records_without_cameo_map_by_event_mode_and_context() {
+    let records = [
+        // id, event, mode, context, actor, recipient
+        (
+            "retreat",
+            "RETREAT",
+            "\"ceasefire\"",
+            "\"military\"",
+            "RUS",
+            None,
+        ),
+        (
+            "retreat-ctx",
+            "RETREAT",
+            "null",
+            "\"ceasefire\"",
+            "UKR",
+            None,
+        ),
+        (
+            "request-meet",
+            "REQUEST",
+            "\"meet\"",
+            "\"diplomatic\"",
+            "USA",
+            Some("RUS"),
+        ),
+        (
+            "reject-meet",
+            "REJECT",
+            "\"meet\"",
+            "\"diplomatic\"",
+            "RUS",
+            Some("UKR"),
+        ),
+        (
+            "agree-meet",
+            "AGREE",
+            "\"meet\"",
+            "null",
+            "FRA",
+            Some("DEU"),
+        ),
+        (
+            "reject-yield",
+            "REJECT",
+            "\"yield\"",
+            "[\"military\", \"diplomatic\"]",
+            "RUS",
+            Some("UKR"),
+        ),
+        (
+            "request-yield",
+            "REQUEST",
+            "\"yield\"",
+            "\"military\"",
+            "TUR",
+            Some("RUS"),
+        ),
+        (
+            "request-ease",
+            "REQUEST",
+            "\"yield\"",
+            "\"economic\"",
+            "IRN",
+            Some("USA"),
+        ),
+        (
+            "reject-ease",
+            "REJECT",
+            "\"yield\"",
+            "\"economic\"",
+            "USA",
+            Some("IRN"),
+        ),
+        (
+            "coerce-embargo",
+            "COERCE",
+            "\"restrict\"",
+            "\"economic\"",
+            "GBR",
+            Some("RUS"),
+        ),
+        (
+            "coerce-curbs",
+            "COERCE",
+            "\"restrict\"",
+            "\"rights_freedoms\"",
+            "RUS",
+            Some("GEO"),
+        ),
+        (
+            "sanction-withdraw",
+            "SANCTION",
+            "\"withdraw\"",
+            "\"diplomatic\"",
+            "USA",
+            Some("VEN"),
+        ),
+        (
+            "sanction-cancel",
+            "SANCTION",
+            "\"cancel\"",
+            "\"diplomatic\"",
+            "ISR",
+            Some("PSE"),
+        ),
+        (
+            "accuse-disapprove",
+            "ACCUSE",
+            "\"disapprove\"",
+            "null",
+            "CHN",
+            Some("JPN"),
+        ),
+        (
+            "accuse-allege",
+            "ACCUSE",
+            "\"allege\"",
+            "\"military\"",
+            "UKR",
+            Some("RUS"),
+        ),
+        (
+            "accuse-investigate",
+            "ACCUSE",
+            "\"investigate\"",
+            "\"legal\"",
+            "NLD",
+            Some("RUS"),
+        ),
+        (
+            "consult-visit",
+            "CONSULT",
+            "\"visit\"",
+            "null",
+            "IND",
+            Some("JPN"),
+        ),
+        (
+            "threaten",
+            "THREATEN",
+            "\"restrict\"",
+            "\"economic\"",
+            "USA",
+            Some("CHN"),
+        ),
+    ];
+    let mut text = String::new();
+    for (day, (id, event, mode, context, actor, recipient)) in records.iter().enumerate() {
+        let recipient = recipient
+            .map(|r| format!("[{{\"code\": \"{r}\", \"actorText\": \"{r}\"}}]"))
+            .unwrap_or_else(|| "[]".into());
+        text.push_str(&format!(
+            "{{\"id\": \"{id}\", \"date\": \"2021-03-{:02}\", \"event\": \"{event}\", \"mode\": {mode}, \
+             \"context\": {context}, \"actor\": [{{\"code\": \"{actor}\", \"actorText\": \"{actor}\"}}], \
+             \"recipient\": {recipient}}}\n",
+            day + 1
+        ));
+    }
+    // A `cameo` field takes precedence: 040 is a held consultation, whatever
+    // the event and mode say.
+    text.push_str(
+        "{\"id\": \"with-cameo\", \"date\": \"2021-04-01\", \"cameo\": \"040\", \"event\": \"REJECT\", \
+         \"mode\": \"meet\", \"actor\": [\"USA\"], \"recipient\": [\"CAN\"]}\n",
+    );
+    let mut importer = Importer::new();
+    importer
+        .read(Format::Plover, text.as_bytes(), "plover08.jsonl")
+        .unwrap();
+    let (graph, report) = importer.finish().unwrap();
+    assert!(report.adds_up(), "{report}");
+    let found = outcomes(&graph);
+    let expected: &[(&str, &[&str])] = &[
+        ("retreat", &["position ceasefire Supports"]),
+        ("retreat-ctx", &["position ceasefire Supports"]),
+        ("request-meet", &["meeting consultation proposed"]),
+        ("reject-meet", &["meeting consultation cancelled"]),
+        ("agree-meet", &["meeting consultation planned"]),
+        (
+            "reject-yield",
+            &["act rejected on ceasefire", "position ceasefire Opposes"],
+        ),
+        (
+            "request-yield",
+            &["act demanded on ceasefire", "position ceasefire Supports"],
+        ),
+        (
+            "request-ease",
+            &["act demanded on sanctions", "position sanctions Opposes"],
+        ),
+        (
+            "reject-ease",
+            &["act rejected on sanctions", "position sanctions Supports"],
+        ),
+        (
+            "coerce-embargo",
+            &["act sanctioned on sanctions", "position sanctions Supports"],
+        ),
+        ("sanction-cancel", &["meeting negotiation cancelled"]),
+        ("accuse-disapprove", &["act criticised"]),
+        ("accuse-allege", &["act accused"]),
+        ("consult-visit", &["meeting visit held"]),
+        ("threaten", &["act threatened"]),
+        ("with-cameo", &["meeting consultation held"]),
+    ];
+    for (id, what) in expected {
+        let what: Vec<String> = what.iter().map(|w| w.to_string()).collect();
+        assert_eq!(found.get(*id), Some(&what), "{id}: {found:#?}");
+    }
+    // Break relations or halt talks: no sanctions; curbs on rights and an
+    // investigation: outside the mapping.
+    for id in ["sanction-withdraw", "coerce-curbs", "accuse-investigate"] {
+        assert!(!found.contains_key(id), "{id}: {found:#?}");
+    }
+    assert_eq!(report.skipped[&SkipReason::UnmappedCode], 3, "{report}");
+    assert_eq!(found.len(), expected.len());
+    // The visitor is the guest, the recipient the host.
+    let visit = graph
+        .all_meetings()
+        .find(|(_, m)| m.kind.as_str() == "visit")
+        .unwrap()
+        .1;
+    let roles: Vec<_> = visit
+        .participants
+        .iter()
+        .map(|p| (p.actor.as_str(), p.role))
+        .collect();
+    assert_eq!(roles, [("ind", Role::Guest), ("jpn", Role::Host)]);
+    // The evidence keeps the event, mode and context.
+    let note = graph
+        .all_acts()
+        .find(|(_, a)| a.kind.as_str() == "rejected")
+        .unwrap()
+        .1
+        .evidence[0]
+        .note
+        .clone()
+        .unwrap();
+    assert_eq!(
+        note,
+        "plover=REJECT/yield/military,diplomatic event=reject-yield"
+    );
+}
+
+/// The CAMEO-to-PLOVER table of PLOVER 0.8 (`CAMEO2PLOVER-2021.txt`): each
+/// CAMEO code's event, mode and context map as the code does, except where
+/// one combination stands for several codes that the CAMEO mapping tells
+/// apart, listed here with the codes it shares.
+#[test]
+fn plover_combinations_map_as_the_cameo_codes_of_plover_s_own_table() {
+    use diplograph::import::mapping::{cameo, plover};
+    let Some(path) = shared("openeventdata-PLOVER/CAMEO2PLOVER-2021.txt") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut differ = BTreeSet::new();
+    let mut checked = 0;
+    for line in text.lines() {
+        // `0871: RETREAT, ceasefire, military # Declare truce, ceasefire`
+        let Some((code, rest)) = line.split_once(':') else {
+            continue;
+        };
+        let code = code.trim();
+        if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            continue; // comments, and the two-digit family headings
+        }
+        let fields = rest.split('#').next().unwrap();
+        let mut parts = fields.splitn(3, ',').map(str::trim);
+        let event = parts.next().unwrap();
+        let mode = parts.next().filter(|m| !m.is_empty());
+        let context = parts.next().filter(|c| !c.is_empty());
+        checked += 1;
+        if plover(event, mode, context) != cameo(code) {
+            differ.insert(code.to_owned());
+        }
+    }
+    assert!(checked > 250, "{checked}");
+    // Each code whose combination it shares with codes the CAMEO mapping
+    // maps otherwise, and why.
+    let shared_combinations = [
+        ("036", "AGREE has no mode: intent to meet is one of 030-039"),
+        ("0354", "AGREE has no mode: intent to ease sanctions"),
+        ("0356", "AGREE has no mode: intent to de-escalate"),
+        (
+            "043",
+            "CONSULT / visit has the visitor as actor, 043 the host",
+        ),
+        (
+            "045",
+            "CONSULT without a mode is 040, 045 (mediate) and 046",
+        ),
+        (
+            "046",
+            "CONSULT without a mode is 040, 045 and 046 (negotiate)",
+        ),
+        ("051", "SUPPORT is 050-057, praise among them"),
+        (
+            "107",
+            "REQUEST / meet, meetings and negotiations: also settlement",
+        ),
+        (
+            "108",
+            "REQUEST / meet, meetings and negotiations: also mediation",
+        ),
+        (
+            "126",
+            "REJECT / meet, meetings and negotiations: also mediation",
+        ),
+        (
+            "127",
+            "REJECT / meet, meetings and negotiations: also settlement",
+        ),
+        (
+            "112",
+            "ACCUSE / disapprove is mostly 110, 111, 113: criticism",
+        ),
+        ("114", "ACCUSE / allege is mostly 112x: accusations"),
+        (
+            "115",
+            "ACCUSE / allege; 115 (lawsuit) is outside the CAMEO mapping",
+        ),
+        (
+            "116",
+            "ACCUSE / disapprove; 116 (guilty) is outside the CAMEO mapping",
+        ),
+        ("164", "SANCTION / withdraw is 161 and 165 as much as 164"),
+    ];
+    let expected: BTreeSet<String> = shared_combinations
+        .iter()
+        .map(|(code, _)| code.to_string())
+        .collect();
+    assert_eq!(differ, expected);
+}
