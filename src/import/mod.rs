@@ -1602,7 +1602,7 @@ impl Importer {
         if role.is_empty() {
             return Some(state);
         }
-        if mapping::looks_like_person(name)
+        if mapping::looks_like_person(name, mapping::is_collective_role(role))
             && cameo::country(country).is_some_and(|c| !c.eq_ignore_ascii_case(name))
         {
             let slug = mapping::slug(name);
@@ -1695,7 +1695,7 @@ impl Importer {
                 LinkKind::PartOf,
                 name.to_owned(),
             )
-        } else if mapping::looks_like_person(name) {
+        } else if mapping::looks_like_person(name, mapping::is_party_sectors(sectors)) {
             (
                 mapping::slug(name),
                 ActorKind::Person,

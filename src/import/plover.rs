@@ -152,6 +152,17 @@ fn parse(bytes: &[u8]) -> std::result::Result<Value, (usize, RowError)> {
     })
 }
 
+/// A PLOVER sector as a CAMEO role: its primary code (`CVLalb`, civilians
+/// of Albanian ethnicity, is `CVL`; `MILsrp` is `MIL`), none for an unknown
+/// sector (`***`), else as written.
+fn sector(text: &str) -> &str {
+    match text.get(..3) {
+        Some(primary) if super::cameo::role(primary).is_some() => primary,
+        _ if !text.is_empty() && text.bytes().all(|b| b == b'*') => "",
+        _ => text,
+    }
+}
+
 /// The actors of a list field.
 fn actors<'v>(record: &'v Value, names: [&str; 2]) -> Vec<ActorRef<'v>> {
     let list = names
@@ -168,7 +179,7 @@ fn actors<'v>(record: &'v Value, names: [&str; 2]) -> Vec<ActorRef<'v>> {
                     s("code").unwrap_or(""),
                     s("actorText").or_else(|| s("name")).unwrap_or(""),
                     s("key"),
-                    s("sector").unwrap_or(""),
+                    sector(s("sector").unwrap_or("")),
                 )
             }
             _ => continue,

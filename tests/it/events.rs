@@ -1163,3 +1163,280 @@ fn plover_combinations_map_as_the_cameo_codes_of_plover_s_own_table() {
         .collect();
     assert_eq!(differ, expected);
 }
+
+/// The kinds of the actors an import made, by key.
+fn actor_kinds(
+    graph: &DiplomaticGraph,
+) -> std::collections::BTreeMap<String, diplograph::ActorKind> {
+    graph
+        .actors()
+        .map(|(_, a)| (a.key.to_string(), a.kind))
+        .collect()
+}
+
+/// The persons of a graph, by name in lower case.
+fn person_names(graph: &DiplomaticGraph) -> BTreeSet<String> {
+    graph
+        .actors()
+        .filter(|(_, a)| a.kind == diplograph::ActorKind::Person)
+        .map(|(_, a)| a.name.to_lowercase())
+        .collect()
+}
+
+/// Checks who is a person: each of `persons` is one (keyed by its name's
+/// slug), none of `not_persons` is, and each of `organs` exists with its
+/// kind.
+fn check_persons(
+    graph: &DiplomaticGraph,
+    persons: &[&str],
+    not_persons: &[&str],
+    organs: &[(&str, diplograph::ActorKind)],
+) {
+    use diplograph::ActorKind;
+    let kinds = actor_kinds(graph);
+    let found = person_names(graph);
+    for name in persons {
+        assert!(
+            found.contains(&name.to_lowercase()),
+            "{name} is a person: {found:?}"
+        );
+    }
+    for name in not_persons {
+        assert!(!found.contains(&name.to_lowercase()), "{name} is no person");
+    }
+    for (key, kind) in organs {
+        assert_eq!(kinds.get(*key), Some(kind), "{key}");
+        assert_ne!(*kind, ActorKind::Person);
+    }
+}
+
+/// Every row of a GDELT sample, recoded as a criticism (111) so that each
+/// of its actors is resolved whatever its event was.
+fn gdelt_every_actor(names: &[&str]) -> DiplomaticGraph {
+    let mut importer = Importer::new();
+    for name in names {
+        let text = std::fs::read_to_string(gdelt(name)).unwrap();
+        let mut recoded = String::new();
+        for line in text.lines() {
+            let mut fields: Vec<&str> = line.split('\t').collect();
+            fields[26] = "111";
+            recoded.push_str(&fields.join("\t"));
+            recoded.push('\n');
+        }
+        importer
+            .read(Format::Gdelt, recoded.as_bytes(), name)
+            .unwrap();
+    }
+    importer.finish().unwrap().0
+}
+
+/// GDELT's actor names: persons are named with a country and a role;
+/// nationality adjectives ("SOUTH AFRICAN" civilians and police), regions
+/// ("WESTERN CAPE", its judiciary) and cities ("NEW YORK", its government)
+/// name the country's organs.
+#[test]
+fn gdelt_persons_are_people_not_nationalities_or_places() {
+    use diplograph::ActorKind::{Government, Group};
+    let graph = gdelt_every_actor(&[
+        "events.csv",
+        "eventsT.csv",
+        "events1.csv",
+        "20250820163000.export.first36.CSV",
+    ]);
+    eprintln!("GDELT persons: {:?}", person_names(&graph));
+    check_persons(
+        &graph,
+        &["Vladimir Putin", "Rupiah Banda"],
+        &["South African", "Western Cape", "New York"],
+        &[
+            ("zaf.cvl", Group),
+            ("zaf.cop", Government),
+            ("zaf.jud", Government),
+            ("usa.gov", Government),
+        ],
+    );
+    // Putin represents Russia.
+    let putin = graph.find_actor("vladimir-putin").unwrap();
+    assert_eq!(graph.actor(putin).unwrap().links[0].target, "rus");
+}
+
+/// Every actor of the ICEWS sample, each in a row of its own that criticises
+/// (111) an actor of no country, so that all of them are resolved.
+fn icews_every_actor(path: &Path) -> DiplomaticGraph {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    let mut out = format!("{}\n", lines.next().unwrap());
+    let mut seen = BTreeSet::new();
+    for line in lines {
+        let fields: Vec<&str> = line.split('\t').collect();
+        for actor in [&fields[2..5], &fields[8..11]] {
+            if !seen.insert(actor.join("\t")) {
+                continue;
+            }
+            let mut row = fields.clone();
+            row[0] = "1";
+            row[6] = "111";
+            row[2..5].copy_from_slice(actor);
+            row[8..11].copy_from_slice(&["Amnesty International", "NA", "NA"]);
+            row[11] = "1";
+            out.push_str(&row.join("\t"));
+            out.push('\n');
+        }
+    }
+    let mut importer = Importer::new();
+    importer
+        .read(Format::Icews, out.as_bytes(), "every.tab")
+        .unwrap();
+    importer.finish().unwrap().0
+}
+
+/// ICEWS names: people, whatever their sectors (Bill Clinton's are all a
+/// party's, Mike Pompeo's the same as the American Institute in Taiwan's),
+/// and not parties ("Rashtriya Janata Dal", "Jharkhand Mukti Morcha",
+/// "Bharatiya Janata") nor bodies.
+#[test]
+fn icews_persons_are_people_not_parties_or_bodies() {
+    use diplograph::ActorKind::{Group, Organisation};
+    let Some(path) = shared("andybega-icews/events.2018.sample.first500.tab") else {
+        return;
+    };
+    let graph = icews_every_actor(&path);
+    eprintln!("ICEWS persons: {:?}", person_names(&graph));
+    check_persons(
+        &graph,
+        &[
+            "Donald Trump",
+            "Recep Tayyip Erdoğan",
+            "Mike Pompeo",
+            "Kim Yong-chol",
+            "Bashar al-Assad",
+            "Moon Jae-in",
+            "Tsai Ing-wen",
+            "Nicolás Maduro",
+            "Jüri Luik",
+            "Bill Clinton",
+            "Jolly Tavoro Nyame",
+            "Kim Jong-Un",
+            "Li Keqiang",
+            "Ng Eng Hen",
+            "Albert II",
+            "Michelle O'Neill",
+        ],
+        &[
+            "Rashtriya Janata Dal",
+            "Jharkhand Mukti Morcha",
+            "Bharatiya Janata",
+            "American Institute in Taiwan",
+            "All Progressives Congress",
+            "Democratic Progressive Party",
+            "Spanish Socialist Workers' Party",
+            "Security Service of Ukraine",
+            "Nigeria Police Force",
+            "Economic and Financial Crimes Commission",
+            "Election Commission of India",
+            "Executive Office of the President",
+            "Toronto Police Service",
+            "Unspecified Actor",
+            "Muslim Rights Concern",
+            "Southeast Asia",
+            "Shanghai Cooperation Organization",
+            "Amnesty International",
+        ],
+        &[
+            ("ind.rashtriya-janata-dal", Group),
+            ("ind.jharkhand-mukti-morcha", Group),
+            ("ind.bharatiya-janata", Group),
+            ("usa.american-institute-in-taiwan", Group),
+            ("org.muslim-rights-concern", Organisation),
+        ],
+    );
+}
+
+/// Every actor of the PLOVER gold standard, each in a THREATEN record of its
+/// own towards a keyed actor, so that all of them are resolved.
+fn plover_every_actor(path: &Path) -> DiplomaticGraph {
+    let records: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut out = String::new();
+    let mut n = 0;
+    for record in &records {
+        for field in ["source", "target"] {
+            for actor in record[field].as_array().into_iter().flatten() {
+                n += 1;
+                let line = serde_json::json!({
+                    "id": format!("a{n}"),
+                    "date": "2000-01-01",
+                    "event": "THREATEN",
+                    "actor": [actor],
+                    "recipient": [{"key": "someone", "actorText": "Someone"}],
+                });
+                out.push_str(&line.to_string());
+                out.push('\n');
+            }
+        }
+    }
+    let mut importer = Importer::new();
+    importer
+        .read(Format::Plover, out.as_bytes(), "every.jsonl")
+        .unwrap();
+    importer.finish().unwrap().0
+}
+
+/// PLOVER's actor texts are what the sentence says: persons by name, but
+/// also forces ("French warships", sector MIL), services ("Israeli
+/// intelligence", SPY), places ("East Jerusalem", "in central Baghdad", CVL)
+/// and bodies ("Kenya Anti-Corruption Commision"), which are the state's
+/// organs, not people representing it.
+#[test]
+fn plover_persons_are_named_people_not_forces_places_or_bodies() {
+    use diplograph::ActorKind::{Government, Group};
+    let Some(path) = shared("openeventdata-PLOVER/PLOVER_GSR_CAMEO.txt") else {
+        return;
+    };
+    let graph = plover_every_actor(&path);
+    check_persons(
+        &graph,
+        &[
+            "Carlos Menem",
+            "Jean-Bertrand Aristide",
+            "Alassane Ouattara",
+        ],
+        &[
+            "French warships",
+            "Egyptian warships",
+            "Israeli intelligence",
+            "East Jerusalem",
+            "in central Baghdad",
+            "Kenya Anti-Corruption Commision",
+            "Turkish Kurd refugees",
+            "Iraqi Kurds",
+            "Bosnian Serbs",
+            "Ethnic Albanians",
+            "Ethnic Albanians in south Serbia",
+            "Saudi businessman",
+            "French farmers",
+            "Syrian officers",
+            "Iraqi towns",
+            "villages near Macedonia",
+            "militias in Tripoli",
+            "Palestinian Islamic Jihad",
+            "Alewite temple",
+            "UNITA militarist wing",
+            "Ibo traditional elders",
+            "Hausa politicians",
+            "Christian missionary from Calgary",
+            "Tel Aviv",
+            "La Prensa",
+            "US Predator",
+        ],
+        &[
+            ("fra.mil", Government),
+            ("egy.mil", Government),
+            ("isr.spy", Government),
+            ("pse.cvl", Group),
+            ("irq.cvl", Group),
+            ("ken.gov", Government),
+        ],
+    );
+    eprintln!("PLOVER persons: {:?}", person_names(&graph));
+}
