@@ -314,8 +314,8 @@ fn has(values: Option<&str>, value: &str) -> bool {
 
 /// The PLOVER event and mode written for a CAMEO code: PLOVER's own for the
 /// code's event family (the CAMEO-to-PLOVER table of PLOVER 0.8), with the
-/// mode that [`plover`] reads back as the same meeting; the context is not
-/// written, so positions read back from these two alone only for `0871`.
+/// mode that [`plover`] reads back as the same meeting. See
+/// [`plover_context_of`] for the context.
 pub(crate) fn plover_of(code: &str) -> (&'static str, Option<&'static str>) {
     match code {
         "041" => return ("CONSULT", Some("phone")),
@@ -347,6 +347,26 @@ pub(crate) fn plover_of(code: &str) -> (&'static str, Option<&'static str>) {
             Some("13") => ("THREATEN", None),
             _ => ("OTHER", None),
         },
+    }
+}
+
+/// The PLOVER context written for a CAMEO code whose issue [`plover`]
+/// reads from the context: `military` for the ceasefire codes (de-escalation
+/// asked for or refused), `economic` for the sanctions codes; `None` for
+/// the rest.
+pub(crate) fn plover_context_of(code: &str) -> Option<&'static str> {
+    let stance = match cameo(code) {
+        Mapping::Act {
+            stance: Some((stance, _)),
+            ..
+        }
+        | Mapping::Position { stance, .. } => stance,
+        _ => return None,
+    };
+    match stance {
+        CEASEFIRE => Some("military"),
+        SANCTIONS => Some("economic"),
+        _ => None,
     }
 }
 
@@ -1564,6 +1584,26 @@ mod tests {
             };
             assert!(same, "{code}: {event}/{mode:?} reads back as {back:?}");
         }
+        // With the context written, the issue comes back too: each code of
+        // a stance whose PLOVER event, mode and context name it reads back as
+        // that stance and polarity. (AGREE with a military or economic
+        // context, as PLOVER writes 0356 and 0354, stands for other codes
+        // too, so it names no stance.)
+        for code in [
+            "0256", "1056", "1246", "0871", "0254", "1054", "1244", "163",
+        ] {
+            let (event, mode) = plover_of(code);
+            let context = plover_context_of(code);
+            let back = plover(event, mode, context);
+            assert_eq!(
+                back.position(),
+                cameo(code).position(),
+                "{code}: {event}/{mode:?}/{context:?} reads back as {back:?}"
+            );
+        }
+        assert_eq!(plover_context_of("1246"), Some("military"));
+        assert_eq!(plover_context_of("163"), Some("economic"));
+        assert_eq!(plover_context_of("042"), None);
         assert_eq!(plover_of("1246"), ("REJECT", Some("yield")));
         assert_eq!(plover_of("163"), ("COERCE", Some("restrict")));
         assert_eq!(plover_of("0354"), ("AGREE", None));

@@ -237,7 +237,7 @@ pub fn write_cameo_tsv(graph: &DiplomaticGraph, mut writer: impl Write) -> Resul
 
 /// Writes the graph's meetings, acts and positions as PLOVER JSON Lines: one
 /// record per row (see the module docs), with `id`, `group` (the event),
-/// `date`, `event` and `mode` (PLOVER), `cameo`, `actor` and `recipient`
+/// `date`, `event`, `mode` and `context` (PLOVER), `cameo`, `actor` and `recipient`
 /// lists of `{code, key, actorText}`, and `goldstein`, `tone`, `mentions`,
 /// `url`, `added` when known. Returns what was written and what was left
 /// out.
@@ -279,6 +279,9 @@ pub fn write_plover_jsonl(graph: &DiplomaticGraph, mut writer: impl Write) -> Re
         record.insert("event".into(), json!(event));
         if let Some(mode) = mode {
             record.insert("mode".into(), json!(mode));
+        }
+        if let Some(context) = mapping::plover_context_of(row.code) {
+            record.insert("context".into(), json!(context));
         }
         record.insert("cameo".into(), json!(row.code));
         record.insert("actor".into(), json!([actor(row.source)]));
