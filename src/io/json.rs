@@ -530,8 +530,8 @@ const RUN: usize = 512;
 
 /// Texts from this size up are parsed and built on two threads; smaller
 /// ones (the thread would cost more than it saves) on one, except in
-/// debug and fuzzing builds, where every load takes the two-thread path so
-/// that the tests and fuzz targets run it.
+/// debug builds, where every load takes the two-thread path so that the
+/// tests and fuzz targets run it.
 const IN_STEP_FROM: usize = 256 * 1024;
 
 /// The dataset's lists, in the order the builder adds them.
@@ -794,7 +794,7 @@ fn load(text: &str, file: Option<&Path>, limits: &Limits) -> Result<DiplomaticGr
     if let Some(error) = loader.over_limits() {
         return Err(error);
     }
-    let in_step = cfg!(any(debug_assertions, fuzzing)) || text.len() >= IN_STEP_FROM;
+    let in_step = cfg!(debug_assertions) || text.len() >= IN_STEP_FROM;
     let graph = match in_step.then(|| loader.parse_and_build_in_step()).flatten() {
         Some(graph) => graph,
         None => loader
