@@ -131,14 +131,7 @@ impl<'t> Loader<'t> {
     /// Records an array standing where the format wants an object, if the
     /// (otherwise sound) text has one; returns whether it has.
     fn array_for_object(&mut self) -> bool {
-        let found = array_for_object(self.text);
-        self.record_array_for_object(found)
-    }
-
-    /// Records the array [`array_for_object`] found, if any; returns
-    /// whether there is one.
-    fn record_array_for_object(&mut self, found: Option<(usize, String)>) -> bool {
-        let Some((offset, path)) = found else {
+        let Some((offset, path)) = array_for_object(self.text) else {
             return false;
         };
         let (line, column) = line_column(self.text, offset);
@@ -467,7 +460,7 @@ impl<'t> Loader<'t> {
     fn parse_and_build_in_step(&mut self) -> Option<Option<DiplomaticGraph>> {
         let (text, file, limits) = (self.text, self.file, self.limits);
         let (send, receive) = std::sync::mpsc::sync_channel::<Piece>(IN_FLIGHT);
-        let (parsed, shape, built) = std::thread::scope(|scope| {
+        let (parsed, built) = std::thread::scope(|scope| {
             let builder = std::thread::Builder::new()
                 .name("diplograph-load".to_owned())
                 .spawn_scoped(scope, move || {
@@ -493,13 +486,11 @@ impl<'t> Loader<'t> {
                 hand(Piece::Stop);
             }
             drop(send);
-            // The one check serde cannot make, while the builder finishes.
-            let shape = if parsed { array_for_object(text) } else { None };
             let built = match builder.join() {
                 Ok(built) => built,
                 Err(panic) => std::panic::resume_unwind(panic),
             };
-            Some((parsed, shape, built))
+            Some((parsed, built))
         })?;
         if !parsed {
             // Parse again, keeping the path, to say what is wrong and where
@@ -509,7 +500,7 @@ impl<'t> Loader<'t> {
                     .and_then(|d| self.build(d.into_pieces()).ok()),
             );
         }
-        if self.record_array_for_object(shape) {
+        if self.array_for_object() {
             return Some(None);
         }
         match built {
