@@ -3,20 +3,13 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::limits::{Limit, Limits, scan};
 use super::locate::{Step, array_for_object, line_column, locate, parse_path, path_to, string_at};
 use crate::error::{Error, Location, Result};
-use crate::graph::{Batch, Checks, Invalid, Metadata};
-use crate::model::key::interning;
-use crate::model::{
-    Act, Actor, ActorId, Key, Link, Meeting, Office, PartialDate, Position, Source, Stance,
-    StanceId,
-};
+use crate::graph::{Checks, Invalid, Metadata};
+use crate::model::{Act, Actor, Meeting, PartialDate, Position, Source, Stance};
 use crate::{DiplomaticGraph, FORMAT};
 
 /// The document as written in a file.
@@ -113,7 +106,7 @@ impl<'t> Loader<'t> {
     /// Loads to the end, keeping every error, sorted by position.
     fn check_all(mut self) -> Vec<Error> {
         if let Some(dataset) = self.parse() {
-            let _ = self.build(dataset.into_pieces());
+            let _ = self.build(dataset);
         }
         let position = |e: &Error| e.location().map(|l| (l.line, l.column));
         self.errors.sort_by_key(position);
@@ -125,37 +118,26 @@ impl<'t> Loader<'t> {
             self.errors.push(error);
             return None;
         }
-        self.parse_within_limits()
-    }
-
-    /// Records an array standing where the format wants an object, if the
-    /// (otherwise sound) text has one; returns whether it has.
-    fn array_for_object(&mut self) -> bool {
-        let Some((offset, path)) = array_for_object(self.text) else {
-            return false;
-        };
-        let (line, column) = line_column(self.text, offset);
-        let source = <serde_json::Error as serde::de::Error>::invalid_type(
-            serde::de::Unexpected::Seq,
-            &"a JSON object",
-        );
-        let file = self.file.map(Path::to_path_buf);
-        let location = Location {
-            file,
-            line,
-            column,
-            path,
-        };
-        self.errors.push(Error::Json { location, source });
-        true
-    }
-
-    /// Parses a text already checked against the limits.
-    fn parse_within_limits(&mut self) -> Option<Dataset> {
         // The common case, a sound file, without the cost of tracking paths;
         // on an error, parse again with tracking to name where it is.
         if let Ok(dataset) = serde_json::from_str(self.text) {
-            return (!self.array_for_object()).then_some(dataset);
+            if let Some((offset, path)) = array_for_object(self.text) {
+                let (line, column) = line_column(self.text, offset);
+                let source = <serde_json::Error as serde::de::Error>::invalid_type(
+                    serde::de::Unexpected::Seq,
+                    &"a JSON object",
+                );
+                let file = self.file.map(Path::to_path_buf);
+                let location = Location {
+                    file,
+                    line,
+                    column,
+                    path,
+                };
+                self.errors.push(Error::Json { location, source });
+                return None;
+            }
+            return Some(dataset);
         }
         let mut de = serde_json::Deserializer::from_str(self.text);
         let parsed = serde_path_to_error::deserialize(&mut de)
@@ -245,521 +227,101 @@ impl<'t> Loader<'t> {
         Error::Json { location, source }
     }
 
-    /// Checks the document's format.
-    fn check_format(&mut self, format: &serde_json::Value) -> std::result::Result<(), ()> {
-        if format.as_str() == Some(FORMAT) {
-            return Ok(());
-        }
-        let found = match format {
-            serde_json::Value::String(s) => s.chars().take(100).collect(),
-            other => other.to_string().chars().take(100).collect(),
-        };
-        let location = Some(self.location("format"));
-        self.fail(Error::UnsupportedFormat { found, location })
-    }
-
-    /// Builds the graph from the pieces of a document, in whatever order
-    /// they come: the lists are added in the order of [`Section`] (sources,
-    /// actors, stances, meetings, positions, acts), each as soon as every
-    /// list before it is complete, and the pieces of a list that comes
-    /// early wait until then.
-    fn build(
-        &mut self,
-        pieces: impl IntoIterator<Item = Piece>,
-    ) -> std::result::Result<DiplomaticGraph, ()> {
-        let mut built = DiplomaticGraph::new();
-        let mut meta = Metadata::default();
-        {
-            // One batch for the whole load: the date-ordered indexes are
-            // sorted once when it ends (also when an error returns early;
-            // the graph is then dropped anyway).
-            let mut order = Order {
-                batch: built.batch(),
-                format: false,
-                current: 0,
-                ended: [false; SECTIONS],
-                waiting: Default::default(),
-                counts: [0; SECTIONS],
-                offices: Vec::new(),
-                broader: Vec::new(),
+    fn build(&mut self, dataset: Dataset) -> std::result::Result<DiplomaticGraph, ()> {
+        if dataset.format.as_str() != Some(FORMAT) {
+            let found = match &dataset.format {
+                serde_json::Value::String(s) => s.chars().take(100).collect(),
+                other => other.to_string().chars().take(100).collect(),
             };
-            for piece in pieces {
-                match piece {
-                    Piece::Format(format) => {
-                        self.check_format(&format)?;
-                        order.format = true;
-                        self.advance(&mut order)?;
-                    }
-                    Piece::Title(title) => meta.title = title,
-                    Piece::Description(description) => meta.description = description,
-                    Piece::Items(items) => {
-                        let section = items.section() as usize;
-                        if order.format && section == order.current {
-                            self.add_items(&mut order, items)?;
-                        } else if let Some(waiting) = order.waiting.get_mut(section) {
-                            waiting.push(items);
-                        }
-                    }
-                    Piece::End(section) => {
-                        if let Some(ended) = order.ended.get_mut(section as usize) {
-                            *ended = true;
-                        }
-                        if order.format {
-                            self.advance(&mut order)?;
-                        }
-                    }
-                    Piece::Stop => return Err(()),
-                }
-            }
-            // Everything is in: a list not seen is empty.
-            order.format = true;
-            order.ended = [true; SECTIONS];
-            self.advance(&mut order)?;
-            order.batch.finish();
+            let location = Some(self.location("format"));
+            self.fail(Error::UnsupportedFormat { found, location })?;
         }
-        built.meta = meta;
+        let mut built = DiplomaticGraph::new();
+        built.meta = Metadata {
+            title: dataset.title,
+            description: dataset.description,
+        };
+        // One batch for the whole load: the date-ordered indexes are sorted
+        // once when it ends (also when an error returns early; the graph is
+        // then dropped anyway).
+        let mut batch = built.batch();
+        batch.reserve(
+            dataset.meetings.len(),
+            dataset.positions.len(),
+            dataset.acts.len(),
+        );
+        let graph = batch.graph_mut();
+        for (i, source) in dataset.sources.into_iter().enumerate() {
+            let result = graph.try_add_source(source).map(drop);
+            self.check(|| format!("sources[{i}]"), result)?;
+        }
+        // Actors first without their offices and links, which may name
+        // actors listed later; then those.
+        let mut deferred = Vec::new();
+        for (i, mut actor) in dataset.actors.into_iter().enumerate() {
+            let offices = std::mem::take(&mut actor.offices);
+            let links = std::mem::take(&mut actor.links);
+            match graph.try_add_actor(actor) {
+                Ok(id) => deferred.push((i, id, offices, links)),
+                Err(invalid) => self.check(|| format!("actors[{i}]"), Err(invalid))?,
+            }
+        }
+        for (i, id, offices, links) in deferred {
+            for (j, office) in offices.into_iter().enumerate() {
+                let result = graph.try_add_office(id, office);
+                self.check(|| format!("actors[{i}].offices[{j}]"), result)?;
+            }
+            for (j, link) in links.into_iter().enumerate() {
+                let result = graph.try_add_link(id, link);
+                self.check(|| format!("actors[{i}].links[{j}]"), result)?;
+            }
+        }
+        // Stances likewise, without their broader stance first.
+        let mut broader = Vec::new();
+        for (i, mut stance) in dataset.stances.into_iter().enumerate() {
+            let wider = stance.broader.take();
+            match graph.try_add_stance(stance) {
+                Ok(id) => broader.extend(wider.map(|b| (i, id, b))),
+                Err(invalid) => self.check(|| format!("stances[{i}]"), Err(invalid))?,
+            }
+        }
+        for (i, id, key) in broader {
+            let result = graph.try_set_broader(id, key);
+            self.check(|| format!("stances[{i}]"), result)?;
+        }
+        for (i, meeting) in dataset.meetings.into_iter().enumerate() {
+            let most = self.limits.items_per_meeting;
+            let over = [
+                ("participants", meeting.participants.len()),
+                ("evidence", meeting.evidence.len()),
+            ]
+            .into_iter()
+            .find(|&(_, len)| len > most);
+            if let Some((list, len)) = over {
+                let location = Some(self.location(&format!("meetings[{i}].{list}")));
+                self.fail(Error::LimitExceeded {
+                    what: Limit::ItemsPerMeeting,
+                    limit: most,
+                    found: len,
+                    location,
+                })?;
+                // Left out, like any item with an error, when validating.
+                continue;
+            }
+            let result = graph.try_add_meeting(meeting, Checks::Full).map(drop);
+            self.check(|| format!("meetings[{i}]"), result)?;
+        }
+        for (i, position) in dataset.positions.into_iter().enumerate() {
+            let result = graph.try_add_position(position).map(drop);
+            self.check(|| format!("positions[{i}]"), result)?;
+        }
+        for (i, act) in dataset.acts.into_iter().enumerate() {
+            let result = graph.try_add_act(act, Checks::Full).map(drop);
+            self.check(|| format!("acts[{i}]"), result)?;
+        }
+        batch.finish();
         built.shrink_to_fit();
         Ok(built)
-    }
-
-    /// Adds the lists whose turn has come: the current list's waiting
-    /// pieces, and, while the current list is complete, the next one's.
-    fn advance(&mut self, order: &mut Order<'_>) -> std::result::Result<(), ()> {
-        while order.current < SECTIONS {
-            let current = order.current;
-            let waiting = order.waiting.get_mut(current).map(std::mem::take);
-            for items in waiting.unwrap_or_default() {
-                self.add_items(order, items)?;
-            }
-            if !order.ended.get(current).copied().unwrap_or(true) {
-                return Ok(());
-            }
-            self.end_section(order, current)?;
-            order.current += 1;
-        }
-        Ok(())
-    }
-
-    /// Finishes a complete list: the actors' offices and links, which may
-    /// name actors listed later, and the stances' broader stances.
-    fn end_section(
-        &mut self,
-        order: &mut Order<'_>,
-        section: usize,
-    ) -> std::result::Result<(), ()> {
-        let graph = order.batch.graph_mut();
-        if section == Section::Actors as usize {
-            for (i, id, offices, links) in std::mem::take(&mut order.offices) {
-                for (j, office) in offices.into_iter().enumerate() {
-                    let result = graph.try_add_office(id, office);
-                    self.check(|| format!("actors[{i}].offices[{j}]"), result)?;
-                }
-                for (j, link) in links.into_iter().enumerate() {
-                    let result = graph.try_add_link(id, link);
-                    self.check(|| format!("actors[{i}].links[{j}]"), result)?;
-                }
-            }
-        } else if section == Section::Stances as usize {
-            for (i, id, key) in std::mem::take(&mut order.broader) {
-                let result = graph.try_set_broader(id, key);
-                self.check(|| format!("stances[{i}]"), result)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds a run of items of the current list.
-    fn add_items(&mut self, order: &mut Order<'_>, items: Items) -> std::result::Result<(), ()> {
-        let section = items.section() as usize;
-        let first = order.counts.get(section).copied().unwrap_or(0);
-        if let Some(count) = order.counts.get_mut(section) {
-            *count += items.len();
-        }
-        let batch = &mut order.batch;
-        match items {
-            Items::Sources(sources) => {
-                batch.reserve_sources(sources.len());
-                let graph = batch.graph_mut();
-                for (i, source) in (first..).zip(sources) {
-                    let result = graph.try_add_source(source).map(drop);
-                    self.check(|| format!("sources[{i}]"), result)?;
-                }
-            }
-            Items::Actors(actors) => {
-                // Without their offices and links, added when the list ends.
-                let graph = batch.graph_mut();
-                for (i, mut actor) in (first..).zip(actors) {
-                    let offices = std::mem::take(&mut actor.offices);
-                    let links = std::mem::take(&mut actor.links);
-                    match graph.try_add_actor(actor) {
-                        Ok(id) => order.offices.push((i, id, offices, links)),
-                        Err(invalid) => self.check(|| format!("actors[{i}]"), Err(invalid))?,
-                    }
-                }
-            }
-            Items::Stances(stances) => {
-                // Without their broader stance, set when the list ends.
-                let graph = batch.graph_mut();
-                for (i, mut stance) in (first..).zip(stances) {
-                    let wider = stance.broader.take();
-                    match graph.try_add_stance(stance) {
-                        Ok(id) => order.broader.extend(wider.map(|b| (i, id, b))),
-                        Err(invalid) => self.check(|| format!("stances[{i}]"), Err(invalid))?,
-                    }
-                }
-            }
-            Items::Meetings(meetings) => {
-                batch.reserve(meetings.len(), 0, 0);
-                let graph = batch.graph_mut();
-                for (i, meeting) in (first..).zip(meetings) {
-                    let most = self.limits.items_per_meeting;
-                    let over = [
-                        ("participants", meeting.participants.len()),
-                        ("evidence", meeting.evidence.len()),
-                    ]
-                    .into_iter()
-                    .find(|&(_, len)| len > most);
-                    if let Some((list, len)) = over {
-                        let location = Some(self.location(&format!("meetings[{i}].{list}")));
-                        self.fail(Error::LimitExceeded {
-                            what: Limit::ItemsPerMeeting,
-                            limit: most,
-                            found: len,
-                            location,
-                        })?;
-                        // Left out, like any item with an error, when validating.
-                        continue;
-                    }
-                    let result = graph.try_add_meeting(meeting, Checks::Full).map(drop);
-                    self.check(|| format!("meetings[{i}]"), result)?;
-                }
-            }
-            Items::Positions(positions) => {
-                batch.reserve(0, positions.len(), 0);
-                let graph = batch.graph_mut();
-                for (i, position) in (first..).zip(positions) {
-                    let result = graph.try_add_position(position).map(drop);
-                    self.check(|| format!("positions[{i}]"), result)?;
-                }
-            }
-            Items::Acts(acts) => {
-                batch.reserve(0, 0, acts.len());
-                let graph = batch.graph_mut();
-                for (i, act) in (first..).zip(acts) {
-                    let result = graph.try_add_act(act, Checks::Full).map(drop);
-                    self.check(|| format!("acts[{i}]"), result)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Parses the document on this thread while a second thread builds
-    /// the graph from the runs of items parsed so far. Returns `None` when
-    /// the second thread cannot be started, so the caller loads in one.
-    fn parse_and_build_in_step(&mut self) -> Option<Option<DiplomaticGraph>> {
-        let (text, file, limits) = (self.text, self.file, self.limits);
-        let (send, receive) = std::sync::mpsc::sync_channel::<Piece>(IN_FLIGHT);
-        let (parsed, built) = std::thread::scope(|scope| {
-            let builder = std::thread::Builder::new()
-                .name("diplograph-load".to_owned())
-                .spawn_scoped(scope, move || {
-                    let mut loader = Loader {
-                        text,
-                        file,
-                        errors: Vec::new(),
-                        keep_going: false,
-                        limits,
-                    };
-                    let graph = loader.build(receive).ok();
-                    (graph, loader.errors)
-                })
-                .ok()?;
-            // A builder that stopped at an error takes no more pieces: the
-            // parse goes on, since a syntax error anywhere comes first.
-            let mut hand = |piece| drop(send.send(piece));
-            let mut de = serde_json::Deserializer::from_str(text);
-            let parsed = interning(|| DocumentSeed(&mut hand).deserialize(&mut de))
-                .and_then(|()| de.end())
-                .is_ok();
-            if !parsed {
-                hand(Piece::Stop);
-            }
-            drop(send);
-            let built = match builder.join() {
-                Ok(built) => built,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            Some((parsed, built))
-        })?;
-        if !parsed {
-            // Parse again, keeping the path, to say what is wrong and where
-            // (and should that parse succeed after all, build from it).
-            return Some(
-                self.parse_within_limits()
-                    .and_then(|d| self.build(d.into_pieces()).ok()),
-            );
-        }
-        if self.array_for_object() {
-            return Some(None);
-        }
-        match built {
-            (Some(graph), errors) if errors.is_empty() => Some(Some(graph)),
-            (_, errors) => {
-                self.errors.extend(errors);
-                Some(None)
-            }
-        }
-    }
-}
-
-/// How many runs of items the parser may get ahead of the builder.
-const IN_FLIGHT: usize = 64;
-
-/// Items per run handed from the parser to the builder.
-const RUN: usize = 512;
-
-/// Texts from this size up are parsed and built on two threads; smaller
-/// ones (the thread would cost more than it saves) on one, except in
-/// debug builds, where every load takes the two-thread path so that the
-/// tests and fuzz targets run it.
-const IN_STEP_FROM: usize = 256 * 1024;
-
-/// The dataset's lists, in the order the builder adds them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Section {
-    Sources,
-    Actors,
-    Stances,
-    Meetings,
-    Positions,
-    Acts,
-}
-
-/// How many lists a dataset has.
-const SECTIONS: usize = 6;
-
-/// A run of items of one list, in file order.
-enum Items {
-    Sources(Vec<Source>),
-    Actors(Vec<Actor>),
-    Stances(Vec<Stance>),
-    Meetings(Vec<Meeting>),
-    Positions(Vec<Position>),
-    Acts(Vec<Act>),
-}
-
-impl Items {
-    fn section(&self) -> Section {
-        match self {
-            Self::Sources(_) => Section::Sources,
-            Self::Actors(_) => Section::Actors,
-            Self::Stances(_) => Section::Stances,
-            Self::Meetings(_) => Section::Meetings,
-            Self::Positions(_) => Section::Positions,
-            Self::Acts(_) => Section::Acts,
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Self::Sources(v) => v.len(),
-            Self::Actors(v) => v.len(),
-            Self::Stances(v) => v.len(),
-            Self::Meetings(v) => v.len(),
-            Self::Positions(v) => v.len(),
-            Self::Acts(v) => v.len(),
-        }
-    }
-}
-
-/// What the parser hands the builder, in the order of the file.
-enum Piece {
-    Format(serde_json::Value),
-    Title(Option<String>),
-    Description(Option<String>),
-    Items(Items),
-    /// Every item of this list has been handed over.
-    End(Section),
-    /// The parse failed: what is built is thrown away.
-    Stop,
-}
-
-impl Dataset {
-    /// The whole document as pieces, in the builder's order.
-    fn into_pieces(self) -> impl Iterator<Item = Piece> {
-        [
-            Piece::Format(self.format),
-            Piece::Title(self.title),
-            Piece::Description(self.description),
-            Piece::Items(Items::Sources(self.sources)),
-            Piece::Items(Items::Actors(self.actors)),
-            Piece::Items(Items::Stances(self.stances)),
-            Piece::Items(Items::Meetings(self.meetings)),
-            Piece::Items(Items::Positions(self.positions)),
-            Piece::Items(Items::Acts(self.acts)),
-        ]
-        .into_iter()
-    }
-}
-
-/// The builder's progress through the lists.
-struct Order<'g> {
-    batch: Batch<'g>,
-    /// Whether the format has been read (and checked).
-    format: bool,
-    /// The list being added, as an index into [`Section`]'s order; every
-    /// list before it is complete.
-    current: usize,
-    /// The lists whose every item has been handed over.
-    ended: [bool; SECTIONS],
-    /// Runs of later lists, handed over before their turn.
-    waiting: [Vec<Items>; SECTIONS],
-    /// Items handed over so far, by list, for their JSON paths.
-    counts: [usize; SECTIONS],
-    /// The offices and links of the actors added, by actor's index and id.
-    offices: Vec<(usize, ActorId, Vec<Office>, Vec<Link>)>,
-    /// The broader stance of the stances added, by stance's index and id.
-    broader: Vec<(usize, StanceId, Key)>,
-}
-
-/// The top-level fields of the format, in [`Dataset`]'s order.
-const FIELDS: &[&str] = &[
-    "format",
-    "title",
-    "description",
-    "sources",
-    "actors",
-    "stances",
-    "meetings",
-    "positions",
-    "acts",
-];
-
-/// Reads the document as [`Dataset`] does, handing each field, and each
-/// list as runs of items, to a function as soon as they are read.
-struct DocumentSeed<'h>(&'h mut dyn FnMut(Piece));
-
-impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> std::result::Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DocumentSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a diplograph dataset")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
-        let hand = self.0;
-        let mut seen = [false; FIELDS.len()];
-        while let Some(key) = map.next_key::<String>()? {
-            let Some(field) = FIELDS.iter().position(|f| *f == key) else {
-                return Err(de::Error::unknown_field(&key, FIELDS));
-            };
-            match seen.get_mut(field) {
-                Some(true) => {
-                    return Err(de::Error::duplicate_field(
-                        FIELDS.get(field).copied().unwrap_or(""),
-                    ));
-                }
-                Some(seen) => *seen = true,
-                None => {}
-            }
-            match field {
-                0 => hand(Piece::Format(map.next_value()?)),
-                1 => hand(Piece::Title(map.next_value()?)),
-                2 => hand(Piece::Description(map.next_value()?)),
-                3 => map.next_value_seed(ListSeed::new(
-                    &mut *hand,
-                    Items::Sources,
-                    Section::Sources,
-                ))?,
-                4 => {
-                    map.next_value_seed(ListSeed::new(&mut *hand, Items::Actors, Section::Actors))?
-                }
-                5 => map.next_value_seed(ListSeed::new(
-                    &mut *hand,
-                    Items::Stances,
-                    Section::Stances,
-                ))?,
-                6 => map.next_value_seed(ListSeed::new(
-                    &mut *hand,
-                    Items::Meetings,
-                    Section::Meetings,
-                ))?,
-                7 => map.next_value_seed(ListSeed::new(
-                    &mut *hand,
-                    Items::Positions,
-                    Section::Positions,
-                ))?,
-                _ => map.next_value_seed(ListSeed::new(&mut *hand, Items::Acts, Section::Acts))?,
-            }
-        }
-        if !seen.first().copied().unwrap_or(false) {
-            return Err(de::Error::missing_field("format"));
-        }
-        Ok(())
-    }
-}
-
-/// Reads one list, handing it over in runs of [`RUN`] items.
-struct ListSeed<'h, T> {
-    hand: &'h mut dyn FnMut(Piece),
-    wrap: fn(Vec<T>) -> Items,
-    section: Section,
-}
-
-impl<'h, T> ListSeed<'h, T> {
-    fn new(hand: &'h mut dyn FnMut(Piece), wrap: fn(Vec<T>) -> Items, section: Section) -> Self {
-        Self {
-            hand,
-            wrap,
-            section,
-        }
-    }
-}
-
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for ListSeed<'_, T> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> std::result::Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ListSeed<'_, T> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a sequence")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        let mut run = Vec::with_capacity(RUN);
-        while let Some(item) = seq.next_element()? {
-            run.push(item);
-            if run.len() == RUN {
-                let full = std::mem::replace(&mut run, Vec::with_capacity(RUN));
-                (self.hand)(Piece::Items((self.wrap)(full)));
-            }
-        }
-        if !run.is_empty() {
-            (self.hand)(Piece::Items((self.wrap)(run)));
-        }
-        (self.hand)(Piece::End(self.section));
-        Ok(())
     }
 }
 
@@ -782,16 +344,7 @@ fn load(text: &str, file: Option<&Path>, limits: &Limits) -> Result<DiplomaticGr
         keep_going: false,
         limits,
     };
-    if let Some(error) = loader.over_limits() {
-        return Err(error);
-    }
-    let in_step = cfg!(debug_assertions) || text.len() >= IN_STEP_FROM;
-    let graph = match in_step.then(|| loader.parse_and_build_in_step()).flatten() {
-        Some(graph) => graph,
-        None => loader
-            .parse_within_limits()
-            .and_then(|d| loader.build(d.into_pieces()).ok()),
-    };
+    let graph = loader.parse().and_then(|d| loader.build(d).ok());
     match (graph, loader.errors.into_iter().next()) {
         (Some(graph), None) => Ok(graph),
         (_, Some(error)) => Err(error),
@@ -1186,76 +739,6 @@ impl DiplomaticGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Loads on one thread and on two, and returns both outcomes as text
-    /// (the graph's JSON or the first error's message).
-    fn both_ways(text: &str) -> (String, String) {
-        let limits = Limits::default();
-        let outcome = |graph: Option<DiplomaticGraph>, errors: Vec<Error>| match graph {
-            Some(graph) if errors.is_empty() => graph.to_json_string(),
-            _ => errors
-                .first()
-                .map_or_else(|| "no error".to_owned(), Error::to_string),
-        };
-        let new = || Loader {
-            text,
-            file: None,
-            errors: Vec::new(),
-            keep_going: false,
-            limits: &limits,
-        };
-        let mut one = new();
-        let graph = one.parse().and_then(|d| one.build(d.into_pieces()).ok());
-        let one = outcome(graph, one.errors);
-        let mut two = new();
-        let graph = match two.over_limits() {
-            Some(error) => {
-                two.errors.push(error);
-                None
-            }
-            None => two.parse_and_build_in_step().expect("a second thread"),
-        };
-        (one, outcome(graph, two.errors))
-    }
-
-    /// The two-thread load adds the lists in the format's order whatever
-    /// order the file has them in, and stops at the same error as the
-    /// one-thread load on broken files.
-    #[test]
-    fn loading_on_two_threads_agrees_with_one() {
-        let seed = crate::datasets::WASHINGTON_2025_JSON;
-        let (one, two) = both_ways(seed);
-        assert_eq!(one, two);
-        assert_eq!(one, crate::datasets::washington_2025().to_json_string());
-        // serde_json's own map sorts keys: actors first, sources after
-        // them, the format midway.
-        let value: serde_json::Value = serde_json::from_str(seed).unwrap();
-        let shuffled = serde_json::to_string(&value).unwrap();
-        assert!(shuffled.starts_with(r#"{"actors":"#), "{}", &shuffled[..20]);
-        let (one, two) = both_ways(&shuffled);
-        assert_eq!(one, two);
-        assert_eq!(two, crate::datasets::washington_2025().to_json_string());
-        // Broken texts: cut short, and with a byte changed, at many places.
-        let mut cases = 0;
-        for text in [seed, shuffled.as_str()] {
-            for at in (0..text.len()).step_by(211) {
-                let Some(cut) = text.get(..at) else { continue };
-                let (one, two) = both_ways(cut);
-                assert_eq!(one, two, "cut at {at}");
-                for byte in [b'"', b'}', b'x', b'1'] {
-                    let mut bytes = text.as_bytes().to_vec();
-                    bytes[at] = byte;
-                    let Ok(changed) = String::from_utf8(bytes) else {
-                        continue;
-                    };
-                    let (one, two) = both_ways(&changed);
-                    assert_eq!(one, two, "{} at {at}", byte as char);
-                    cases += 1;
-                }
-            }
-        }
-        assert!(cases > 400, "{cases}");
-    }
 
     /// A save whose writer fails after writing part of the dataset leaves
     /// the old file as it was, and no temporary file behind.

@@ -1,14 +1,10 @@
 //! Keys name items in datasets; ids name them inside one graph.
 
 use std::borrow::Borrow;
-use std::cell::RefCell;
 use std::fmt;
 use std::sync::Arc;
 
-use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use crate::hash::KeyMap;
 
 /// The stable, human-chosen name of an actor, meeting, stance or source, such
 /// as `trump` or `alaska-summit-2025`.
@@ -128,42 +124,11 @@ impl<'de> Deserialize<'de> for Key {
                 f.write_str("a string")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key, E> {
-                Ok(INTERNER.with_borrow_mut(|keys| match keys {
-                    Some(keys) => match keys.raw_entry_mut_v1().from_key(v) {
-                        RawEntryMut::Occupied(seen) => seen.key().clone(),
-                        RawEntryMut::Vacant(new) => new.insert(Key::from(v), ()).0.clone(),
-                    },
-                    None => Key::from(v),
-                }))
+                Ok(Key::from(v))
             }
         }
         deserializer.deserialize_string(Visitor)
     }
-}
-
-thread_local! {
-    /// While [`interning`] runs on a thread: the keys read there so far, so
-    /// that every mention of a key read shares the first one's text.
-    static INTERNER: RefCell<Option<KeyMap<Key, ()>>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` with keys read on this thread interned: each key's text is
-/// allocated once, and every later mention shares it. The JSON loader
-/// parses on one thread while another builds the graph; with the
-/// mentions already shared, the builder finds each key it names to be
-/// the graph's own and frees nothing, which spares the allocator the
-/// cost of freeing memory from another thread's arena.
-pub(crate) fn interning<R>(f: impl FnOnce() -> R) -> R {
-    /// Ends the interning however `f` ends.
-    struct Reset;
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            drop(INTERNER.with_borrow_mut(Option::take));
-        }
-    }
-    INTERNER.with_borrow_mut(|keys| *keys = Some(KeyMap::default()));
-    let _reset = Reset;
-    f()
 }
 
 impl From<&Key> for Key {

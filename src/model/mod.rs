@@ -9,7 +9,7 @@
 mod act;
 mod actor;
 mod evidence;
-pub(crate) mod key;
+mod key;
 mod meeting;
 mod stance;
 mod time;
