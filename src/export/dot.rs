@@ -11,20 +11,30 @@
 //!   inside one rank, so they do not share the stance's column). An earlier position is a dashed edge labelled with
 //!   its dates, so a change of mind shows as two edges.
 //! * [`View::Meetings`]: each meeting a cluster (`subgraph cluster_*`)
-//!   holding its participants, clusters in date order from left to right,
+//!   holding its participants, clusters in date order from top to bottom,
 //!   undated ones last. DOT cannot put one node in two clusters, so a
 //!   participant is drawn once per meeting, with an id made of the meeting's
 //!   and the actor's keys (`"m:alaska/a:trump"`) and the actor's name as its
 //!   label; a light grey line joins an actor's appearances in consecutive
-//!   meetings. Held meetings have a solid border; planned and postponed
-//!   ones a dashed border, proposed and uncertain ones a dotted border,
-//!   cancelled ones a grey dashed border; the status is always in the label.
-//!   The meetings read from top to bottom, each a row; acts are left to the
-//!   actor and whole-graph views.
+//!   meetings. A meeting's title, date, kind, status and place are a node
+//!   of their own at the top of its cluster (`"m:alaska/title"`), not the
+//!   cluster's label: Graphviz routes edges round nodes but not round
+//!   cluster labels, so the grey lines never cross a title. Held meetings
+//!   have a solid border; planned and postponed ones a dashed border,
+//!   proposed and uncertain ones a dotted border, cancelled ones a grey
+//!   dashed border; the status is always in the title. Acts are left to
+//!   the actor and whole-graph views.
 //! * [`View::Actor`]: one actor and everything within
 //!   [`depth`](DotOptions::depth) steps of it (meetings, stances, other
 //!   actors), walking only the edges that are drawn.
 //! * [`View::All`]: every actor, meeting and stance.
+//!
+//! In the actor and whole-graph views a link or office (`represents`,
+//! `member of`) is written from its target back to the actor, with
+//! `dir=back` so that the arrow still points at the target: the states and
+//! organisations people represent then stand in a column before them,
+//! instead of among the meetings and stances, where their long dotted lines
+//! crossed other edges and labels.
 //!
 //! Every view takes an "as of" date ([`DotOptions::as_of`]) and a "known
 //! at" date ([`DotOptions::known_at`]), with the meaning they have in the
@@ -42,7 +52,10 @@
 //! their dates in their labels. Items with evidence carry its quotes as
 //! tooltips (an SVG shows them on hover) and link to the source's URL when
 //! it has an `http` or `https` one. A legend (a cluster) explains what the
-//! picture uses. The graph's direction, font and background have defaults
+//! picture uses, compactly: sample shapes in short columns side by side (a
+//! row when the picture runs top to bottom) and one table of the lines, each
+//! a stroke in the line's colour and style beside its meaning in dark text.
+//! The graph's direction, font and background have defaults
 //! that [`DotOptions`] overrides, along with any other graph attribute.
 //!
 //! # Escaping
@@ -60,6 +73,14 @@
 //! from keys (`"a:trump"`, `"s:ceasefire-first"`) and quoted like every
 //! other string. URLs are also percent-encoded and kept only with an `http`
 //! or `https` scheme.
+//!
+//! The one HTML-like label (`label=<...>`), the legend's table of lines,
+//! holds only the crate's own words and colours; even so, everything in it
+//! that is not markup goes through its own escaper, with HTML entities:
+//! `&`, `<`, `>`, `"`, `'`, `{`, `}` and `|` become entities, `\` is doubled
+//! (Graphviz reads `\N`, `\G`... in HTML-like labels too, after the
+//! entities), line breaks and tabs become spaces, and other control
+//! characters, U+FFFE and U+FFFF become U+FFFD.
 //!
 //! # Examples
 //!
@@ -844,6 +865,8 @@ const ACTOR_FILL: &str = "#eef3f8";
 const FOCUS_FILL: &str = "#fff3c4";
 /// Links, offices and participations.
 const STRUCTURE: &str = "#90a4ae";
+/// The lines joining an actor's appearances in the meetings view.
+const CONTINUITY: &str = "#b0bec5";
 
 fn actor_shape(kind: ActorKind) -> &'static str {
     match kind {
@@ -1161,14 +1184,25 @@ impl<'g> Writer<'_, 'g> {
             None => self.default_title(),
         };
         let rankdir = self.rankdir();
+        // The meetings view has two ranks per meeting (its title, its
+        // participants) close together, and an empty rank between meetings.
+        // The actor and whole-graph views space the nodes of a rank wider:
+        // fewer edges then run over the labels of others.
+        let (nodesep, ranksep) = match o.view {
+            View::Meetings => ("0.3", "0.3"),
+            View::Stance(_) => ("0.3", "0.8"),
+            View::Actor(_) | View::All => ("0.4", "0.8"),
+        };
         writeln!(
             f,
-            "  graph [rankdir={}, fontname={}, bgcolor={}, label={}, labelloc=\"t\", fontsize=\"18\", fontcolor={}, newrank=\"true\", nodesep=\"0.3\", ranksep=\"0.8\", pad=\"0.3\", tooltip={}];",
+            "  graph [rankdir={}, fontname={}, bgcolor={}, label={}, labelloc=\"t\", fontsize=\"18\", fontcolor={}, newrank=\"true\", nodesep={}, ranksep={}, pad=\"0.3\", tooltip={}];",
             Quoted(rankdir.as_str()),
             Quoted(&o.font),
             Quoted(&o.background),
             Quoted(&title),
             Quoted(INK),
+            Quoted(nodesep),
+            Quoted(ranksep),
             Quoted(&title),
         )?;
         writeln!(
@@ -1529,9 +1563,10 @@ impl<'g> Writer<'_, 'g> {
             .meetings(self.meeting_query(MeetingQuery::all()))
             .filter(|m| self.meeting_shown(m))
             .collect();
-        // The first node of each cluster, to chain the clusters in date
-        // order; and each actor's latest appearance, to join it to the next.
-        let mut firsts: Vec<String> = Vec::new();
+        // Each cluster's title node and a node of its participants' row, to
+        // chain the clusters in date order; and each actor's latest
+        // appearance, to join it to the next.
+        let mut chain: Vec<(String, String)> = Vec::new();
         let mut last_seen: HashMap<ActorId, String> = HashMap::default();
         let mut continuity: Vec<(String, String, String)> = Vec::new();
         for m in &meetings {
@@ -1539,19 +1574,31 @@ impl<'g> Writer<'_, 'g> {
             let cluster = format!("m:{}", meeting.key);
             let (style, border, fill) = status_style(meeting.status);
             legend.status(meeting.status);
+            let headline = meeting_headline(m);
             writeln!(f, "  subgraph {} {{", Quoted(&format!("cluster_{cluster}")))?;
+            // The label is a node of its own, the cluster's first row, so
+            // that the lines joining an actor's appearances go round it
+            // rather than through it (a cluster's own label is not an
+            // obstacle to Graphviz's edge routing).
             write!(
                 f,
-                "    graph [label={}, style={}, color={}, fillcolor={}, fontcolor={}, fontsize=\"11\", penwidth=\"1.6\"",
-                Quoted(&meeting_label(m, 34)),
+                "    graph [label=\"\", style={}, color={}, fillcolor={}, penwidth=\"1.6\"",
                 Quoted(style),
                 Quoted(border),
                 Quoted(fill),
+            )?;
+            self.write_evidence_attrs(f, &headline, m.evidence())?;
+            writeln!(f, "];")?;
+            let title = format!("{cluster}/title");
+            write!(
+                f,
+                "    {} [label={}, shape=\"plaintext\", style=\"\", fontcolor={}, fontsize=\"11\", margin=\"0.05,0.02\"",
+                Quoted(&title),
+                Quoted(&meeting_label(m, 34)),
                 Quoted(border),
             )?;
-            self.write_evidence_attrs(f, &meeting_headline(m), m.evidence())?;
+            self.write_evidence_attrs(f, &headline, m.evidence())?;
             writeln!(f, "];")?;
-            let mut first = None;
             let mut members = Vec::new();
             for (actor, participant) in graph.participants(m.id) {
                 if !self.actor_shown(actor) {
@@ -1577,43 +1624,53 @@ impl<'g> Writer<'_, 'g> {
                 if let Some(previous) = last_seen.insert(actor, node.clone()) {
                     continuity.push((previous, node.clone(), a.name.clone()));
                 }
-                first.get_or_insert_with(|| node.clone());
                 members.push(node);
             }
-            if !members.is_empty() {
-                write!(f, "    {{ rank=\"same\";")?;
-                for node in &members {
-                    write!(f, " {};", Quoted(node))?;
-                }
-                writeln!(f, " }}")?;
+            if members.is_empty() {
+                let node = format!("{cluster}/none");
+                writeln!(
+                    f,
+                    "    {} [label=\"no participants shown\", shape=\"plaintext\", style=\"\", fontsize=\"9\"];",
+                    Quoted(&node)
+                )?;
+                members.push(node);
             }
-            let first = match first {
-                Some(node) => node,
-                None => {
-                    let node = format!("{cluster}/none");
-                    writeln!(
-                        f,
-                        "    {} [label=\"no participants shown\", shape=\"plaintext\", style=\"\", fontsize=\"9\"];",
-                        Quoted(&node)
-                    )?;
-                    node
-                }
-            };
-            firsts.push(first);
+            write!(f, "    {{ rank=\"same\";")?;
+            for node in &members {
+                write!(f, " {};", Quoted(node))?;
+            }
+            writeln!(f, " }}")?;
+            // The title above the participants, held near their middle.
+            for node in &members {
+                writeln!(
+                    f,
+                    "    {} -> {} [style=\"invis\", weight=\"2\"];",
+                    Quoted(&title),
+                    Quoted(node)
+                )?;
+            }
+            let row = members.swap_remove(0);
+            chain.push((title, row));
             writeln!(f, "  }}")?;
         }
-        for pair in firsts.windows(2) {
-            if let [a, b] = pair {
-                writeln!(f, "  {} -> {} [style=\"invis\"];", Quoted(a), Quoted(b))?;
+        for pair in chain.windows(2) {
+            if let [(_, above), (below, _)] = pair {
+                writeln!(
+                    f,
+                    "  {} -> {} [style=\"invis\", minlen=\"2\"];",
+                    Quoted(above),
+                    Quoted(below)
+                )?;
             }
         }
         for (from, to, name) in &continuity {
             legend.continuity = true;
             writeln!(
                 f,
-                "  {} -> {} [color=\"#cfd8dc\", penwidth=\"1.5\", arrowhead=\"none\", tooltip={}];",
+                "  {} -> {} [color={}, penwidth=\"1.5\", arrowhead=\"none\", tooltip={}];",
                 Quoted(from),
                 Quoted(to),
+                Quoted(CONTINUITY),
                 Quoted(&format!("{name}, from one meeting to the next")),
             )?;
         }
@@ -1967,11 +2024,17 @@ impl<'g> Writer<'_, 'g> {
                     name(tie.target),
                     tie.labels.join("; ")
                 );
+                // Written from the target back to the actor (`dir=back`, so
+                // the arrow still points at the target): the states and
+                // organisations people represent and belong to form a column
+                // of their own before them, rather than being pulled among
+                // the meetings and stances, where these long dotted lines
+                // crossed the other edges and their labels.
                 write!(
                     f,
-                    "  {} -> {} [label={}, style=\"dotted\", arrowhead=\"empty\"",
-                    Quoted(&from),
+                    "  {} -> {} [label={}, style=\"dotted\", dir=\"back\", arrowtail=\"empty\"",
                     Quoted(&to),
+                    Quoted(&from),
                     Quoted(&label),
                 )?;
                 self.write_evidence_attrs(f, &headline, tie.evidence.iter().copied())?;
@@ -2171,24 +2234,25 @@ impl Legend {
         }
     }
 
-    /// A cluster of sample nodes, unconnected, so Graphviz lines them up
-    /// across the first rank: top to bottom in the order given when the
-    /// picture runs left to right, and (written in reverse, since Graphviz
-    /// then packs them from the right) left to right when it runs top to
-    /// bottom.
+    /// A cluster in a corner of the picture: sample nodes for the shapes,
+    /// a few to a rank (a column when the picture runs left to right, a row
+    /// when it runs top to bottom), the ranks chained by invisible edges;
+    /// then one node whose HTML-like label is a table of the lines, each a
+    /// short stroke in the line's colour and style beside its meaning in
+    /// dark text.
     fn write(&self, f: &mut Out<'_, '_>, rankdir: RankDir) -> fmt::Result {
-        let mut entries: Vec<String> = Vec::new();
+        let mut shapes: Vec<String> = Vec::new();
         let mut kinds = self.actor_kinds.clone();
         kinds.sort();
         for kind in kinds {
-            entries.push(format!(
+            shapes.push(format!(
                 "shape={}, label={}",
                 Quoted(actor_shape(kind)),
                 Quoted(kind.as_str())
             ));
         }
         if self.stance {
-            entries.push(
+            shapes.push(
                 "shape=\"note\", fillcolor=\"#fff8dc\", color=\"#b8860b\", label=\"stance\""
                     .to_owned(),
             );
@@ -2198,7 +2262,7 @@ impl Legend {
         for status in statuses {
             let (style, border, fill) = status_style(status);
             let what = if self.meeting { "meeting, " } else { "" };
-            entries.push(format!(
+            shapes.push(format!(
                 "shape=\"box\", style={}, color={}, fillcolor={}, fontcolor={}, label={}",
                 Quoted(style),
                 Quoted(border),
@@ -2207,21 +2271,15 @@ impl Legend {
                 Quoted(&format!("{what}{}", status.as_str())),
             ));
         }
-        let line = |colour: &str, text: &str, dashed: bool| {
-            let stroke = if dashed { "– – –" } else { "———" };
-            format!(
-                "shape=\"plaintext\", style=\"\", fontcolor={}, label={}",
-                Quoted(colour),
-                Quoted(&format!("{stroke} {text}")),
-            )
-        };
+        // (colour, stroke style, meaning)
+        let mut lines: Vec<(&str, &str, &str)> = Vec::new();
         let mut polarities = self.polarities.clone();
         polarities.sort();
         for polarity in polarities {
-            entries.push(line(polarity_colours(polarity).0, polarity.as_str(), false));
+            lines.push((polarity_colours(polarity).0, "solid", polarity.as_str()));
         }
         if self.earlier {
-            entries.push(line(INK, "earlier position", true));
+            lines.push((INK, "dashed", "earlier position"));
         }
         for colour in &self.act_colours {
             let text = match *colour {
@@ -2229,40 +2287,185 @@ impl Legend {
                 "#c62828" => "act: criticism, pressure",
                 _ => "act: appeal",
             };
-            entries.push(line(colour, text, false));
+            lines.push((colour, "solid", text));
         }
         if self.participation {
-            entries.push(line(STRUCTURE, "took part (role)", false));
+            lines.push((STRUCTURE, "solid", "took part (role)"));
         }
         if self.continuity {
-            entries.push(line("#b0bec5", "same actor, next meeting", false));
+            lines.push((CONTINUITY, "solid", "same actor, next meeting"));
         }
         if self.tie {
-            entries.push(line(STRUCTURE, "represents, member of, office", true));
+            lines.push((STRUCTURE, "dotted", "represents, member of, office"));
         }
         if self.broader {
-            entries.push(line("#b8860b", "stance within a broader one", true));
+            lines.push(("#b8860b", "dashed", "stance within a broader one"));
         }
-        if entries.is_empty() {
+        if shapes.is_empty() && lines.is_empty() {
             return Ok(());
         }
         writeln!(f, "  subgraph \"cluster_legend\" {{")?;
         writeln!(
             f,
-            "    graph [label=\"Legend\", style=\"rounded\", color=\"#cfd8dc\", fontcolor={}, fontsize=\"11\"];",
+            "    graph [label=\"Legend\", style=\"rounded\", color=\"#cfd8dc\", fontcolor={}, fontsize=\"11\", labeljust=\"l\"];",
             Quoted(INK),
         )?;
-        if matches!(rankdir, RankDir::TopToBottom | RankDir::BottomToTop) {
-            entries.reverse();
+        // Each entry as a node: its id and attributes.
+        let mut nodes: Vec<(String, String)> = shapes
+            .into_iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                (
+                    format!("legend:{i}"),
+                    format!("{entry}, height=\"0.25\", margin=\"0.08,0.03\""),
+                )
+            })
+            .collect();
+        let shape_count = nodes.len();
+        if !lines.is_empty() {
+            nodes.push((
+                "legend:lines".to_owned(),
+                format!(
+                    "label=<{}>, shape=\"plaintext\", style=\"\", margin=\"0.05,0.03\"",
+                    lines_table(&lines)
+                ),
+            ));
         }
-        for (i, entry) in entries.iter().enumerate() {
-            writeln!(
-                f,
-                "    {} [{entry}, fontsize=\"9\", height=\"0.25\", margin=\"0.08,0.03\", tooltip=\"legend\"];",
-                Quoted(&format!("legend:{i}"))
-            )?;
+        // Ranks of a few entries, filled evenly: when the picture runs left
+        // to right, about as many columns of shapes as rows (four at most,
+        // there being fifteen shapes at most), the table of lines a column of
+        // its own; when it runs top to bottom, rows of at most six entries,
+        // the table among them.
+        let across = matches!(rankdir, RankDir::TopToBottom | RankDir::BottomToTop);
+        let (spread, apart) = if across {
+            (nodes.len(), 0)
+        } else {
+            (shape_count, nodes.len() - shape_count)
+        };
+        let count = if across {
+            spread.div_ceil(6)
+        } else {
+            // About as many columns as rows.
+            (1..=spread).find(|c| c * c >= spread).unwrap_or(1)
+        }
+        .max(1);
+        let mut ranks: Vec<Vec<&(String, String)>> = Vec::new();
+        let mut taken = 0;
+        for i in 0..count {
+            // The first ranks take one more when they cannot all be equal.
+            let end = taken + spread / count + usize::from(i < spread % count);
+            ranks.push(nodes.get(taken..end).unwrap_or_default().iter().collect());
+            taken = end;
+        }
+        if apart > 0 {
+            ranks.push(nodes.get(taken..).unwrap_or_default().iter().collect());
+        }
+        ranks.retain(|rank| !rank.is_empty());
+        for rank in &mut ranks {
+            if across {
+                // Graphviz fills a row of unconnected nodes from the right.
+                rank.reverse();
+            }
+            for (id, attrs) in rank.iter() {
+                writeln!(
+                    f,
+                    "    {} [{attrs}, fontsize=\"9\", tooltip=\"legend\"];",
+                    Quoted(id)
+                )?;
+            }
+            if rank.len() > 1 {
+                write!(f, "    {{ rank=\"same\";")?;
+                for (id, _) in rank.iter() {
+                    write!(f, " {};", Quoted(id))?;
+                }
+                writeln!(f, " }}")?;
+            }
+        }
+        // Each entry joined to the one in the same place in the next rank,
+        // so that the entries line up across the ranks too (the table of
+        // lines beside the first).
+        for pair in ranks.windows(2) {
+            if let [a, b] = pair {
+                for ((from, _), (to, _)) in a.iter().zip(b.iter()) {
+                    writeln!(
+                        f,
+                        "    {} -> {} [style=\"invis\"];",
+                        Quoted(from),
+                        Quoted(to)
+                    )?;
+                }
+            }
         }
         writeln!(f, "  }}")
+    }
+}
+
+// ----- HTML-like labels ----------------------------------------------------------
+
+/// The HTML-like label of the legend's lines: a table of at most four
+/// rows, filled column by column, each entry a short stroke in the line's
+/// colour and style (the bottom border of an empty cell, so that it runs at
+/// mid-height of the text) beside its meaning in the ink colour.
+fn lines_table(lines: &[(&str, &str, &str)]) -> String {
+    let rows = lines.len().min(4);
+    let mut table =
+        String::from("<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">");
+    for row in 0..rows {
+        for half in 0..2 {
+            table.push_str("<tr>");
+            for (colour, style, text) in lines.iter().skip(row).step_by(rows.max(1)) {
+                if half == 0 {
+                    table.push_str(
+                        "<td sides=\"b\" border=\"2\" width=\"28\" height=\"7\" fixedsize=\"true\" style=\"",
+                    );
+                    push_html(&mut table, style);
+                    table.push_str("\" color=\"");
+                    push_html(&mut table, colour);
+                    table.push_str(
+                        "\"></td><td rowspan=\"2\" width=\"3\"></td><td rowspan=\"2\" align=\"left\">",
+                    );
+                    push_html(&mut table, text);
+                    table.push_str("</td><td rowspan=\"2\" width=\"8\"></td>");
+                } else {
+                    table.push_str("<td width=\"28\" height=\"7\" fixedsize=\"true\"></td>");
+                }
+            }
+            table.push_str("</tr>");
+        }
+    }
+    table.push_str("</table>");
+    table
+}
+
+/// Writes `text` onto the end of `to` escaped for Graphviz's HTML-like
+/// labels (`label=<...>`), as text or as an attribute value in double
+/// quotes: `&`, `<`, `>`, `"` and `'` become entities, as do `{`, `}` and
+/// `|` (so that the DOT text keeps its braces balanced outside quoted
+/// strings, and no record syntax appears); `\` is doubled (Graphviz reads
+/// `\N`, `\G`... in HTML-like labels as escapes too); line breaks and tabs
+/// become a space; other control characters and U+FFFE and U+FFFF become
+/// U+FFFD. Everything in an HTML-like label that is not markup goes through
+/// here.
+fn push_html(to: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => to.push_str("&amp;"),
+            '<' => to.push_str("&lt;"),
+            '>' => to.push_str("&gt;"),
+            '"' => to.push_str("&quot;"),
+            '\'' => to.push_str("&#39;"),
+            '{' => to.push_str("&#123;"),
+            '}' => to.push_str("&#125;"),
+            '|' => to.push_str("&#124;"),
+            // Graphviz expands `\N`, `\G`... in the text of HTML-like
+            // labels too (after reading entities), and reads `\\` as one
+            // backslash.
+            '\\' => to.push_str("\\\\"),
+            '\n' | '\r' | '\t' => to.push(' '),
+            '\u{FFFE}' | '\u{FFFF}' => to.push('\u{FFFD}'),
+            c if c.is_control() => to.push('\u{FFFD}'),
+            c => to.push(c),
+        }
     }
 }
 
@@ -2407,5 +2610,169 @@ mod tests {
             "averyveryverylongword\nx"
         );
         assert_eq!(wrap("", 5), "");
+    }
+
+    fn html(text: &str) -> String {
+        let mut out = String::new();
+        push_html(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn html_labels_escape_with_entities() {
+        assert_eq!(html("took part (role)"), "took part (role)");
+        assert_eq!(html(""), "");
+        assert_eq!(
+            html("<b>\"AT&T\"</b> it's"),
+            "&lt;b&gt;&quot;AT&amp;T&quot;&lt;/b&gt; it&#39;s"
+        );
+        assert_eq!(html("{a|b}"), "&#123;a&#124;b&#125;");
+        assert_eq!(html("&amp; \\N \\"), "&amp;amp; \\\\N \\\\");
+        assert_eq!(html("a\nb\r\nc\td"), "a b  c d");
+        assert_eq!(
+            html("\u{0}\u{1b}\u{7f}\u{85}\u{FFFE}\u{FFFF}"),
+            "\u{FFFD}".repeat(6)
+        );
+        assert_eq!(html("Київ 🇺🇦 עברית"), "Київ 🇺🇦 עברית");
+    }
+
+    /// Undoes [`push_html`], for the property below.
+    fn unescape_html(text: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find('&') {
+            out.push_str(rest.get(..at)?);
+            rest = rest.get(at..)?;
+            let end = rest.find(';')?;
+            out.push(match rest.get(..=end)? {
+                "&amp;" => '&',
+                "&lt;" => '<',
+                "&gt;" => '>',
+                "&quot;" => '"',
+                "&#39;" => '\'',
+                "&#123;" => '{',
+                "&#125;" => '}',
+                "&#124;" => '|',
+                _ => return None,
+            });
+            rest = rest.get(end + 1..)?;
+        }
+        out.push_str(rest);
+        // Backslashes come in pairs.
+        let halves: Vec<&str> = out.split("\\\\").collect();
+        if halves.iter().any(|h| h.contains('\\')) {
+            return None;
+        }
+        Some(halves.join("\\"))
+    }
+
+    proptest::proptest! {
+        /// Any text, escaped for an HTML-like label, holds no markup, no
+        /// brace or bar, no control character, only the entities written,
+        /// and reads back as the text (line breaks and tabs as spaces,
+        /// other control characters as U+FFFD).
+        #[test]
+        fn html_escaping_holds_no_markup(
+            text in proptest::prelude::any::<String>(),
+            tricky in "[<>&;\"'{}|#\\\\\\n\\r\\t\\u{0}-\\u{1f}a-z\\u{80}-\\u{10ffff}]{0,32}",
+        ) {
+            for text in [&text, &tricky] {
+                let out = html(text);
+                proptest::prop_assert!(!out.contains(['<', '>', '"', '\'', '{', '}', '|']), "{out}");
+                proptest::prop_assert!(!out.chars().any(char::is_control), "{out}");
+                let expected: String = text
+                    .chars()
+                    .map(|c| match c {
+                        '\n' | '\r' | '\t' => ' ',
+                        '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+                        c if c.is_control() => '\u{FFFD}',
+                        c => c,
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(unescape_html(&out), Some(expected));
+            }
+        }
+    }
+
+    /// The real `dot` reads hostile text escaped by [`push_html`], as the
+    /// text of a table cell and as an attribute value, without a warning,
+    /// and the SVG shows it as written. Skipped (with a message) where
+    /// Graphviz is not installed, except under `CI=true`.
+    #[test]
+    fn dot_reads_html_escaped_text_as_written() {
+        use std::io::Write as _;
+        use std::process::{Command, Stdio};
+        if !Command::new("dot")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
+            assert_ne!(
+                std::env::var("CI").as_deref(),
+                Ok("true"),
+                "Graphviz's `dot` is not installed, and CI=true"
+            );
+            eprintln!("SKIPPED: Graphviz's `dot` is not installed");
+            return;
+        }
+        let hostile = [
+            "\"quoted\" 'single' \"",
+            "back\\slash\\ \\N \\G \\L",
+            "<b>html</b> <<x>> </td></tr></table>",
+            "{record|fields} <port>",
+            "AT&T &amp; &#123; &bogus; &",
+            "emoji 🇺🇦🏳️‍🌈 Київ 北京 עברית العربية",
+            "}; digraph evil { a -> b; // ",
+            ">]; evil [label=<x>]; x [label=<",
+            "line\nbreak\r\nand\ttab",
+        ];
+        let mut text = String::new();
+        for (i, label) in hostile.iter().enumerate() {
+            let mut escaped = String::new();
+            push_html(&mut escaped, label);
+            text.push_str(&format!(
+                "digraph \"g{i}\" {{ n [shape=\"plaintext\", label=<<table><tr><td title=\"{escaped}\">{escaped}</td></tr></table>>]; }}\n"
+            ));
+        }
+        let mut child = Command::new("dot")
+            .arg("-Tsvg")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("dot runs");
+        let mut stdin = child.stdin.take().expect("a pipe to dot");
+        let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+        let output = child.wait_with_output().expect("dot finishes");
+        writer
+            .join()
+            .expect("the writer")
+            .expect("dot reads its input");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success() && stderr.is_empty(), "{stderr}");
+        let svg = String::from_utf8(output.stdout).expect("UTF-8");
+        assert_eq!(svg.matches("<svg").count(), hostile.len());
+        for label in hostile {
+            // As Graphviz writes text into SVG: XML-escaped, a run of spaces
+            // kept with no-break spaces, a hyphen as an entity.
+            let shown = label
+                .replace(['\n', '\r', '\t'], " ")
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+                .replace('\'', "&#39;")
+                .replace('-', "&#45;")
+                .replace("  ", " &#160;");
+            assert!(
+                svg.contains(&format!(">{shown}</text>")),
+                "{label:?} not shown as {shown:?} in\n{svg}"
+            );
+        }
+        assert_eq!(
+            svg.matches("class=\"node\"").count(),
+            hostile.len(),
+            "a label escaped its table:\n{svg}"
+        );
     }
 }
