@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
+use std::sync::OnceLock;
 
 use crate::hash::{FastMap, KeyMap};
 use indexmap::map::raw_entry_v1::{RawEntryApiV1, RawEntryMut};
@@ -16,7 +17,7 @@ use crate::model::{
     Act, ActId, ActKind, Actor, ActorId, Evidence, Key, Link, Meeting, MeetingId, MeetingStatus,
     Office, PartialDate, Position, PositionId, Source, SourceId, Stance, StanceId, Validity,
 };
-use crate::query::WordCache;
+use crate::query::Words;
 
 /// A typed, time-aware graph of diplomatic events.
 ///
@@ -214,15 +215,17 @@ pub(crate) struct Indexes {
     pub(crate) actor_names: Names<ActorId>,
     /// Normalised labels and aliases to stances, and keys with capitals.
     pub(crate) stance_names: Names<StanceId>,
-    /// Normalised titles to meetings, and keys with capitals.
-    pub(crate) meeting_names: Names<MeetingId>,
+    /// Normalised titles to meetings, and keys with capitals: built on
+    /// the first lookup of a meeting by name (`meeting_names`), not while
+    /// meetings are added, and dropped when one is.
+    pub(crate) meeting_names: Cache<Names<MeetingId>>,
     /// The words of the actors' normalised keys, names and aliases, built
     /// on the first lookup by words and dropped when an actor is added.
-    pub(crate) actor_words: WordCache<ActorId>,
+    pub(crate) actor_words: Cache<Words<ActorId>>,
     /// The same for stances.
-    pub(crate) stance_words: WordCache<StanceId>,
+    pub(crate) stance_words: Cache<Words<StanceId>>,
     /// The same for meetings.
-    pub(crate) meeting_words: WordCache<MeetingId>,
+    pub(crate) meeting_words: Cache<Words<MeetingId>>,
     /// Set during a bulk load (a [`Batch`]), when the date-ordered meeting
     /// lists and the timelines are appended to and left unsorted until
     /// `end_bulk`. Never set once a graph is handed out.
@@ -278,6 +281,42 @@ pub(crate) struct BulkStart {
 
 /// Normalised names to the ids of the items with that name.
 pub(crate) type Names<Id> = FastMap<Box<str>, Ids<Id>>;
+
+/// An index built on first use and dropped (by [`clear`](Self::clear))
+/// when what it indexes changes, so that adding items pays nothing for it.
+/// Its `Debug` form does not say whether it is built, so a graph reads the
+/// same before and after it is asked.
+#[derive(Clone)]
+pub(crate) struct Cache<T>(OnceLock<T>);
+
+impl<T> Cache<T> {
+    /// Forgets the index, to be built again on next use.
+    pub(crate) fn clear(&mut self) {
+        self.0.take();
+    }
+
+    /// The index, built by `build` if it is not yet.
+    pub(crate) fn get_or_init(&self, build: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(build)
+    }
+
+    /// The index, if built.
+    pub(crate) fn get_mut(&mut self) -> Option<&mut T> {
+        self.0.get_mut()
+    }
+}
+
+impl<T> Default for Cache<T> {
+    fn default() -> Self {
+        Cache(OnceLock::new())
+    }
+}
+
+impl<T> std::fmt::Debug for Cache<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cache")
+    }
+}
 
 /// A short list of ids that holds one id without allocating: most names
 /// and quotes belong to one item.
@@ -1148,9 +1187,8 @@ impl DiplomaticGraph {
         fit(&mut meeting.evidence);
         let id = MeetingId(to_u32(self.meetings.len()));
         self.index.participations += participants.len();
-        let title = std::iter::once(meeting.title.as_str());
+        self.index.meeting_names.clear();
         self.index.meeting_words.clear();
-        index_names(&mut self.index.meeting_names, &key, title, id);
         let status = meeting.status;
         // Index in date order. In a bulk load the lists are sorted once at
         // the end instead.
@@ -1337,7 +1375,9 @@ impl DiplomaticGraph {
         index.acts_by_kind.shrink_to_fit();
         index.actor_names.shrink_to_fit();
         index.stance_names.shrink_to_fit();
-        index.meeting_names.shrink_to_fit();
+        if let Some(names) = index.meeting_names.get_mut() {
+            names.shrink_to_fit();
+        }
     }
 
     /// Starts a [`Batch`]: a way to add many items that sorts the
@@ -1900,6 +1940,19 @@ impl DiplomaticGraph {
             .map(|i| MeetingId(to_u32(i)))
     }
 
+    /// The meetings' normalised titles (and keys with capitals), built on
+    /// the first call after a meeting was added: linear in the meetings.
+    pub(crate) fn meeting_names(&self) -> &Names<MeetingId> {
+        self.index.meeting_names.get_or_init(|| {
+            let mut names = Names::default();
+            for (i, (key, entry)) in self.meetings.iter().enumerate() {
+                let title = std::iter::once(entry.meeting.title.as_str());
+                index_names(&mut names, key, title, MeetingId(to_u32(i)));
+            }
+            names
+        })
+    }
+
     /// The id of the stance with exactly this key.
     ///
     /// ```
@@ -2393,7 +2446,6 @@ impl Batch<'_> {
         index.meeting_dates.reserve(meetings);
         index.position_known.reserve(positions);
         index.position_spans.reserve(positions);
-        index.meeting_names.reserve(meetings);
     }
 
     /// Makes room for this many more sources, so the source map grows once

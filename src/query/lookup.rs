@@ -2,9 +2,7 @@
 
 use crate::DiplomaticGraph;
 use crate::error::{Error, ItemKind, Result};
-use std::sync::OnceLock;
-
-use crate::graph::{Names, normalise, to_u32};
+use crate::graph::{Cache, Names, normalise, to_u32};
 use crate::hash::FastMap;
 use crate::model::{ActorId, Key, MeetingId, StanceId};
 
@@ -120,7 +118,7 @@ impl DiplomaticGraph {
             return Ok(id);
         }
         let lookup = Lookup {
-            names: &self.index.meeting_names,
+            names: self.meeting_names(),
             words: &self.index.meeting_words,
             exact: &|k| self.meeting_id(k),
             keys: &|| {
@@ -147,35 +145,9 @@ type KeysOf<'g, Id> = dyn Fn() -> Box<dyn Iterator<Item = (Id, &'g Key)> + 'g> +
 struct Lookup<'g, Id> {
     names: &'g Names<Id>,
     /// The words of every name, built on first use.
-    words: &'g WordCache<Id>,
+    words: &'g Cache<Words<Id>>,
     exact: &'g dyn Fn(&str) -> Option<Id>,
     keys: &'g KeysOf<'g, Id>,
-}
-
-/// A kind's [`Words`], built on the first lookup by words and emptied by
-/// [`clear`](Self::clear) when an item of the kind is added. Its `Debug`
-/// form does not say whether it is built, so a graph reads the same before
-/// and after it is asked.
-#[derive(Clone)]
-pub(crate) struct WordCache<Id>(OnceLock<Words<Id>>);
-
-impl<Id> WordCache<Id> {
-    /// Forgets the index, to be built again on the next lookup by words.
-    pub(crate) fn clear(&mut self) {
-        self.0.take();
-    }
-}
-
-impl<Id> Default for WordCache<Id> {
-    fn default() -> Self {
-        WordCache(OnceLock::new())
-    }
-}
-
-impl<Id> std::fmt::Debug for WordCache<Id> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("WordCache")
-    }
 }
 
 /// The words of one kind of item's normalised keys, names and aliases:
@@ -256,7 +228,6 @@ impl<'g, Id: Copy + PartialEq + 'g> Lookup<'g, Id> {
     /// The items with a name holding every word of `words` (not empty).
     fn holding_all(&self, words: &[&str]) -> Vec<Id> {
         self.words
-            .0
             .get_or_init(|| Words::build(self.all()))
             .holding_all(words)
     }
@@ -466,7 +437,7 @@ mod tests {
             ) as Box<dyn Iterator<Item = _>>
         };
         let lookup = Lookup {
-            names: &graph.index.meeting_names,
+            names: graph.meeting_names(),
             words: &graph.index.meeting_words,
             exact: &|k| graph.meeting_id(k),
             keys: &keys,
@@ -500,6 +471,29 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    /// A meeting added after a lookup by title (which built the title
+    /// index) is found by its title, exactly and by a word.
+    #[test]
+    fn a_meeting_added_after_a_lookup_by_title_is_found_by_its_title() {
+        use crate::model::{Meeting, MeetingKind, MeetingStatus};
+        let mut graph: DiplomaticGraph = crate::datasets::washington_2025();
+        let alaska = graph.find_meeting("Alaska summit").unwrap();
+        graph
+            .add_meeting(
+                Meeting::new(
+                    "geneva-talks",
+                    "Geneva talks on prisoners",
+                    MeetingKind::Negotiation,
+                )
+                .status(MeetingStatus::Planned),
+            )
+            .unwrap();
+        let geneva = graph.find_meeting("geneva talks on PRISONERS").unwrap();
+        assert_eq!(graph.find_meeting("prisoners").unwrap(), geneva);
+        assert_eq!(graph.find_meeting("alaska summit").unwrap(), alaska);
+        assert_ne!(alaska, geneva);
     }
 
     /// An actor added after a lookup by words (which built the index) is

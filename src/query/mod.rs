@@ -49,7 +49,7 @@ mod acts;
 mod evidence;
 pub mod language;
 mod lookup;
-pub(crate) use lookup::WordCache;
+pub(crate) use lookup::Words;
 mod meetings;
 mod positions;
 mod ranking;
