@@ -38,12 +38,12 @@ pub(super) fn graphviz() -> bool {
     found
 }
 
-/// Runs `dot -Tsvg` on `text` (one graph or several, one after the other)
-/// and returns the SVG, failing the test if `dot` exits non-zero, prints
-/// anything on standard error, or writes characters XML does not allow.
-pub(super) fn svg(text: &str) -> String {
+/// Runs `dot -T<format>` on `text` and returns what it writes, failing the
+/// test if `dot` exits non-zero, prints anything on standard error, or does
+/// not read its whole input.
+fn run_dot(format: &str, text: &str) -> Vec<u8> {
     let mut child = Command::new("dot")
-        .arg("-Tsvg")
+        .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -61,7 +61,14 @@ pub(super) fn svg(text: &str) -> String {
         output.status
     );
     written.expect("dot reads its whole input");
-    let svg = String::from_utf8(output.stdout).expect("dot writes UTF-8");
+    output.stdout
+}
+
+/// Runs `dot -Tsvg` on `text` (one graph or several, one after the other)
+/// and returns the SVG, failing the test as [`run_dot`] does or if the SVG
+/// holds characters XML does not allow.
+pub(super) fn svg(text: &str) -> String {
+    let svg = String::from_utf8(run_dot("svg", text)).expect("dot writes UTF-8");
     let bad = svg.chars().find(|&c| {
         !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
     });
@@ -668,26 +675,9 @@ proptest! {
 
 // ----- the drawn layout ------------------------------------------------------------
 
-/// `dot -Tjson` of `text`, parsed; checked like [`svg`].
+/// `dot -Tjson` of `text`, parsed; checked as [`run_dot`] checks.
 fn layout(text: &str) -> serde_json::Value {
-    let mut child = Command::new("dot")
-        .arg("-Tjson")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dot runs");
-    let mut stdin = child.stdin.take().expect("a pipe to dot");
-    let input = text.to_owned();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().expect("dot finishes");
-    writer
-        .join()
-        .expect("the writer")
-        .expect("dot reads its input");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success() && stderr.is_empty(), "{stderr}");
-    serde_json::from_slice(&output.stdout).expect("dot writes JSON")
+    serde_json::from_slice(&run_dot("json", text)).expect("dot writes JSON")
 }
 
 /// A rectangle: left, bottom, right, top, in points.
