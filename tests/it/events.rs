@@ -41,6 +41,13 @@ fn import(mode: Mode, files: &[(Format, &Path)]) -> (DiplomaticGraph, ImportRepo
     (graph, report)
 }
 
+/// Imports text in memory, in strict mode, named `name` in errors.
+fn import_bytes(format: Format, bytes: &[u8], name: &str) -> (DiplomaticGraph, ImportReport) {
+    let mut importer = Importer::new();
+    importer.read(format, bytes, name).unwrap();
+    importer.finish().unwrap()
+}
+
 /// Imports one file in strict and lenient mode; both give the same graph and
 /// every row is accounted for.
 fn check_sample(format: Format, path: &Path, rows: u64) -> (DiplomaticGraph, ImportReport) {
@@ -117,9 +124,7 @@ fn check_round_trips(graph: &DiplomaticGraph) {
         // left out or approximated (only the evidence of merged rows).
         assert!(written.left_out.is_empty(), "{name}: {written}");
         assert_eq!(written.approximated, 0, "{name}: {written}");
-        let mut importer = Importer::new();
-        importer.read(format, text.as_slice(), name).unwrap();
-        let (back, report) = importer.finish().unwrap();
+        let (back, report) = import_bytes(format, &text, name);
         assert_eq!(report.rows_read, written.rows as u64, "{name}");
         assert_eq!(events(&back), expected, "{name} round trip");
     }
@@ -315,11 +320,7 @@ fn the_bundled_dataset_round_trips_its_events() {
     let graph = diplograph::datasets::washington_2025();
     let mut tsv = Vec::new();
     let written = write_cameo_tsv(&graph, &mut tsv).unwrap();
-    let mut importer = Importer::new();
-    importer
-        .read(Format::CameoTsv, tsv.as_slice(), "out.tsv")
-        .unwrap();
-    let (back, report) = importer.finish().unwrap();
+    let (back, report) = import_bytes(Format::CameoTsv, &tsv, "out.tsv");
     assert!(report.adds_up());
     assert_eq!(report.rows_read, written.rows as u64);
     // Every item is written or counted as left out.
@@ -682,11 +683,12 @@ fn icews_with(changes: &[(usize, &str)]) -> String {
 #[test]
 fn icews_errors_say_a_date_does_not_exist_and_name_the_actor_column() {
     let good = icews_with(&[]);
-    let mut importer = Importer::new();
-    importer
-        .read(Format::Icews, good.as_bytes(), "x.tab")
-        .unwrap();
-    assert_eq!(importer.finish().unwrap().1.meetings, 1);
+    assert_eq!(
+        import_bytes(Format::Icews, good.as_bytes(), "x.tab")
+            .1
+            .meetings,
+        1
+    );
 
     // Well formed, but February 2018 had 28 days.
     let text = icews_with(&[(1, "2018-02-30")]);
@@ -995,11 +997,7 @@ fn plover_records_without_cameo_map_by_event_mode_and_context() {
         "{\"id\": \"with-cameo\", \"date\": \"2021-04-01\", \"cameo\": \"040\", \"event\": \"REJECT\", \
          \"mode\": \"meet\", \"actor\": [\"USA\"], \"recipient\": [\"CAN\"]}\n",
     );
-    let mut importer = Importer::new();
-    importer
-        .read(Format::Plover, text.as_bytes(), "plover08.jsonl")
-        .unwrap();
-    let (graph, report) = importer.finish().unwrap();
+    let (graph, report) = import_bytes(Format::Plover, text.as_bytes(), "plover08.jsonl");
     assert!(report.adds_up(), "{report}");
     let found = outcomes(&graph);
     let expected: &[(&str, &[&str])] = &[
@@ -1283,11 +1281,7 @@ fn icews_every_actor(path: &Path) -> DiplomaticGraph {
             out.push('\n');
         }
     }
-    let mut importer = Importer::new();
-    importer
-        .read(Format::Icews, out.as_bytes(), "every.tab")
-        .unwrap();
-    importer.finish().unwrap().0
+    import_bytes(Format::Icews, out.as_bytes(), "every.tab").0
 }
 
 /// ICEWS names: people, whatever their sectors (Bill Clinton's are all a
@@ -1375,11 +1369,7 @@ fn plover_every_actor(path: &Path) -> DiplomaticGraph {
             }
         }
     }
-    let mut importer = Importer::new();
-    importer
-        .read(Format::Plover, out.as_bytes(), "every.jsonl")
-        .unwrap();
-    importer.finish().unwrap().0
+    import_bytes(Format::Plover, out.as_bytes(), "every.jsonl").0
 }
 
 /// PLOVER's actor texts are what the sentence says: persons by name, but
