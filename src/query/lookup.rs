@@ -265,23 +265,13 @@ fn find<'g, Id: Copy + Ord + 'g>(
             }),
         }
     };
-    if let Some(ids) = names.named(&query) {
-        return one_or_ambiguous(ids);
-    }
-    let words = words_of(&query);
-    if !words.is_empty() {
-        let matches = names.holding_all(&words);
-        if !matches.is_empty() {
-            return one_or_ambiguous(matches);
-        }
-    }
-    // Nothing matched: try the name without an article, a possessive or a
-    // plural ending ("the Europeans'" → "european"), then suggest the
-    // closest spellings (none for a blank name).
-    for variant in variants(&query) {
-        match find_exact_or_words(&variant, names) {
-            Some(ids) => return one_or_ambiguous(ids),
-            None => continue,
+    // The name as given, then without an article, a possessive or a
+    // plural ending ("the Europeans'" → "european"); if nothing matches,
+    // suggest the closest spellings (none for a blank name).
+    let variants = variants(&query);
+    for form in std::iter::once(query.as_str()).chain(variants.iter().map(String::as_str)) {
+        if let Some(ids) = find_exact_or_words(form, names) {
+            return one_or_ambiguous(ids);
         }
     }
     // Edit distance is quadratic in the lengths: no suggestions for a blank
